@@ -1,0 +1,80 @@
+/** Command-line options of `npm run eval`. */
+
+export type AnswerMode = 'extractive' | 'llm';
+
+export interface EvalArgs {
+  questions: string[];
+  /** A seed folder to evaluate against with a throwaway index; absent means the configured index. */
+  seeds?: string;
+  baseline: boolean;
+  json: boolean;
+  out: string;
+  mode: AnswerMode;
+  help: boolean;
+}
+
+export const DEFAULT_QUESTIONS = 'eval/dev.jsonl';
+export const DEFAULT_OUT = 'eval/out';
+
+export const USAGE = `usage: npm run eval -- [--questions FILE ...] [--seeds DIR] [--baseline] [--json] [--out DIR] [--mode extractive|llm]
+
+  --questions FILE ...  JSON-lines question files (default ${DEFAULT_QUESTIONS}); repeat the flag or list several
+  --seeds DIR           evaluate against another document folder, indexed into a temporary directory
+  --baseline            also score a plain LangChain pipeline and print the ratio ours/baseline
+  --json                print one JSON summary object as the last line of stdout
+  --out DIR             where report.md and results.json go (default ${DEFAULT_OUT})
+  --mode MODE           answer mode passed to every request: extractive (default) or llm`;
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+function valueOf(argv: string[], index: number, flag: string): string {
+  const value = argv[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  return value;
+}
+
+export function parseArgs(argv: string[]): EvalArgs {
+  const args: EvalArgs = { questions: [], baseline: false, json: false, out: DEFAULT_OUT, mode: 'extractive', help: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i];
+    switch (flag) {
+      case '--questions': {
+        const start = i;
+        while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) args.questions.push(argv[++i]);
+        if (i === start) throw new UsageError('--questions needs at least one file');
+        break;
+      }
+      case '--seeds':
+        args.seeds = valueOf(argv, i++, flag);
+        break;
+      case '--out':
+        args.out = valueOf(argv, i++, flag);
+        break;
+      case '--mode': {
+        const mode = valueOf(argv, i++, flag);
+        if (mode !== 'extractive' && mode !== 'llm') throw new UsageError(`--mode must be extractive or llm, got "${mode}"`);
+        args.mode = mode;
+        break;
+      }
+      case '--baseline':
+        args.baseline = true;
+        break;
+      case '--json':
+        args.json = true;
+        break;
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      default:
+        throw new UsageError(`unknown argument "${flag}"`);
+    }
+  }
+  if (args.questions.length === 0) args.questions.push(DEFAULT_QUESTIONS);
+  return args;
+}

@@ -1,0 +1,111 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs, USAGE, UsageError, type AnswerMode, type EvalArgs } from './args.js';
+import { evaluate } from './evaluate.js';
+import { loadQuestions, QuestionFileError, type Question } from './questions.js';
+import { jsonSummary, renderConsole, renderMarkdown, systemRun, type EvalRun } from './report.js';
+import type { EvalTarget } from './target.js';
+
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export interface OpenOptions {
+  seedsDir: string;
+  /** Absent with --seeds: the pipeline must build a throwaway index. */
+  indexDir?: string;
+  modelDir?: string;
+  embeddingModel?: string;
+  mode: AnswerMode;
+  log: (line: string) => void;
+}
+
+/** How the systems under test are opened; tests pass fakes so no index or model is needed. */
+export interface CommandDeps {
+  openPipeline: (options: OpenOptions) => Promise<EvalTarget>;
+  openBaseline: (options: OpenOptions) => Promise<EvalTarget>;
+}
+
+// Imported lazily: the engine and the embedding runtime are heavy, and a usage error or a bad
+// question file should be reported without loading either.
+export const defaultDeps: CommandDeps = {
+  openPipeline: async (options) => (await import('./pipeline-target.js')).openPipelineTarget(options),
+  openBaseline: async (options) => (await import('./baseline-target.js')).openBaselineTarget(options),
+};
+
+async function isDirectory(dir: string): Promise<boolean> {
+  try {
+    return (await stat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function withTarget<T>(target: EvalTarget, use: (target: EvalTarget) => Promise<T>): Promise<T> {
+  try {
+    return await use(target);
+  } finally {
+    await target.close();
+  }
+}
+
+/** Runs `npm run eval` and returns the exit code: 0 for any measurement, non-zero only for bad input. */
+export async function runEvalCommand(argv: string[], io: CommandIo, deps: CommandDeps = defaultDeps): Promise<number> {
+  let args: EvalArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`eval: ${error.message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args.seeds !== undefined && !(await isDirectory(args.seeds))) {
+    io.stderr(`eval: --seeds ${args.seeds} is not a directory`);
+    return 2;
+  }
+
+  let questions: Question[];
+  try {
+    questions = await loadQuestions(args.questions);
+  } catch (error) {
+    if (!(error instanceof QuestionFileError)) throw error;
+    io.stderr(`eval: invalid question file\n${error.message}`);
+    return 1;
+  }
+
+  const seedsDir = args.seeds ?? process.env.SEEDS_DIR ?? 'seeds';
+  const options: OpenOptions = {
+    seedsDir,
+    indexDir: args.seeds === undefined ? (process.env.INDEX_DIR ?? 'data/index') : undefined,
+    modelDir: process.env.MODEL_DIR || undefined,
+    embeddingModel: process.env.EMBEDDING_MODEL || undefined,
+    mode: args.mode,
+    log: (line) => io.stderr(line),
+  };
+  const progress = (label: string) => (done: number, total: number) => {
+    if (done === total || done % 20 === 0) io.stderr(`${label}: ${done}/${total} questions`);
+  };
+
+  const measure = (label: string) => async (target: EvalTarget) => {
+    const results = await evaluate(target, questions, progress(label));
+    // Read after the run, so it can report the retrievers the answers actually used.
+    return systemRun(target.describe(), results);
+  };
+  const ours = await withTarget(await deps.openPipeline(options), measure('ours'));
+  const baseline = args.baseline ? await withTarget(await deps.openBaseline(options), measure('baseline')) : undefined;
+  const complete: EvalRun = { questions: args.questions, seeds: seedsDir, mode: args.mode, ours, baseline };
+
+  await mkdir(args.out, { recursive: true });
+  const reportPath = path.join(args.out, 'report.md');
+  await writeFile(reportPath, renderMarkdown(complete));
+  await writeFile(path.join(args.out, 'results.json'), `${JSON.stringify({ ours: complete.ours.results, baseline: complete.baseline?.results }, null, 2)}\n`);
+  io.stdout(renderConsole(complete));
+  io.stdout(`\nreport: ${reportPath}`);
+  if (args.json) io.stdout(JSON.stringify(jsonSummary(complete)));
+  return 0;
+}

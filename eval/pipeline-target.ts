@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runIngest } from '../ingest/pipeline.js';
+import type { AskResponse } from '../src/answer/answer.js';
+import { openEngine } from '../src/engine.js';
+import type { AnswerMode } from './args.js';
+import { documentKey } from './gold-spans.js';
+import type { EvalTarget } from './target.js';
+
+export interface PipelineTargetOptions {
+  seedsDir: string;
+  /** The index to use (ingested first when missing or stale); absent means a throwaway one in os.tmpdir(). */
+  indexDir?: string;
+  modelDir?: string;
+  embeddingModel?: string;
+  mode: AnswerMode;
+  log: (line: string) => void;
+}
+
+function describeRetrieval(responses: AskResponse[]): string {
+  const retrievers = [...new Set(responses.flatMap((response) => response.retrieval.retrievers))];
+  const dense = responses.at(-1)?.retrieval.dense;
+  const denseNote = dense && !dense.active ? `; dense off${dense.reason ? `: ${dense.reason}` : ''}` : '';
+  return `retrievers ${retrievers.join('+') || 'none'}${denseNote}`;
+}
+
+/** The real pipeline, in-process: the same engine POST /ask calls. */
+export async function openPipelineTarget(options: PipelineTargetOptions): Promise<EvalTarget> {
+  // --seeds must never touch data/index, so it gets an index of its own that is deleted on close.
+  const temporaryDir = options.indexDir ? undefined : await mkdtemp(path.join(os.tmpdir(), 'policy-qa-eval-'));
+  const indexDir = options.indexDir ?? (temporaryDir as string);
+  const removeTemporary = async (): Promise<void> => {
+    if (temporaryDir) await rm(temporaryDir, { recursive: true, force: true });
+  };
+  try {
+    let lastStage = '';
+    const ingest = await runIngest({
+      seedsDir: options.seedsDir,
+      indexDir,
+      modelDir: options.modelDir,
+      embeddingModel: options.embeddingModel,
+      onProgress: (event) => {
+        if (event.stage !== lastStage) options.log(`ingest: ${event.stage}${event.message ? ` — ${event.message}` : ''}`);
+        lastStage = event.stage;
+      },
+    });
+    options.log(
+      `index ${indexDir}: ${ingest.changed ? 'rebuilt' : 'up to date'} (${ingest.documents} documents, ${ingest.chunks} chunks, ${ingest.indicators} indicators)`,
+    );
+    const engine = await openEngine({ indexDir, modelDir: options.modelDir, embeddingModel: options.embeddingModel });
+    const responses: AskResponse[] = [];
+    return {
+      async ask(question) {
+        const response = await engine.ask({ question, mode: options.mode });
+        responses.push(response);
+        return response;
+      },
+      documentText: (docId) => (engine.document(docId) ?? engine.document(documentKey(docId)) ?? engine.document(`${documentKey(docId)}.txt`))?.text,
+      describe: () => `pipeline (src/engine.ts, mode ${options.mode}), ${describeRetrieval(responses)}`,
+      async close() {
+        try {
+          await engine.close();
+        } finally {
+          await removeTemporary();
+        }
+      },
+    };
+  } catch (error) {
+    await removeTemporary();
+    throw error;
+  }
+}

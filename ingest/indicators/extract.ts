@@ -1,0 +1,209 @@
+import type { DocumentMeta, Section } from '../../src/documents/document.js';
+import type { Indicator } from '../../src/indicators/indicator.js';
+import { COUNT_UNITS, findNumberMentions, type NumberMention } from '../../src/domain/numbers.js';
+import { findTimeExpressions, type TimeContext } from '../../src/domain/time-expressions.js';
+import type { Period } from '../../src/domain/period.js';
+import { findRegionMentions, regionContains } from '../../src/domain/regions.js';
+import { toSourceSpan, type NormalizedText } from '../normalize.js';
+import type { SectionSpan } from '../sections.js';
+import { splitSentences, type SentenceSpan } from '../sentences.js';
+import { detectMeasure, detectModality, isDifference, kindOf } from './kind.js';
+import { cleanMetricPhrase, qualifierBefore, splitSubjectList } from './metric-phrase.js';
+
+const CLAUSE_END = /[，；：,]/;
+// A 。-sentence is the scope of time expressions and 分别 lists; ；-parts are what gets cited.
+const FULL_STOP = /[。！？\n]/;
+
+interface Clause {
+  start: number;
+  end: number;
+}
+
+function clausesOf(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || CLAUSE_END.test(text[i])) {
+      if (i > start) clauses.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return clauses;
+}
+
+function writtenTime(meta: DocumentMeta): { year: number; month?: number } {
+  const [year, month] = meta.published.split('-').map(Number);
+  return { year, month };
+}
+
+interface MentionContext {
+  mention: NumberMention;
+  clause: Clause;
+  left: string;
+  right: string;
+  countFirst: boolean;
+  metric: string;
+  subjectOf?: MentionContext;
+}
+
+function startsWithCjkNoun(text: string): boolean {
+  return /^[\u4e00-\u9fa5“A-Za-z]/.test(text) && !/^(以上|左右|以内|以下|的|，|、)/.test(text);
+}
+
+/** Region a clause is about when it opens with a place inside the section's region (武汉… in a Hubei report). */
+function clauseRegion(text: string, sectionRegion: string): string | undefined {
+  const stripped = text.replace(/^(推动|支持|其中|同时|目前|并|而)/, '');
+  const first = findRegionMentions(stripped)[0];
+  if (!first || first.start > 1) return undefined;
+  if (first.name === sectionRegion) return undefined;
+  return regionContains(sectionRegion, first.name) ? first.name : undefined;
+}
+
+/**
+ * Reads every number-with-unit statement of a sentence as an indicator row. Names come from the
+ * words before the number ("算力规模突破2.2万P"), or after it for counts ("15个项目入选…"); a
+ * "A、B分别增长x%和y%" list is aligned item by item; ranks and "高于全国…" attach to the figure
+ * they qualify.
+ */
+function readSentence(sentence: string): MentionContext[] {
+  const mentions = findNumberMentions(sentence);
+  const clauses = clausesOf(sentence);
+  const contexts: MentionContext[] = [];
+  let lastSubjects: string[] = [];
+  let previousClauseText = '';
+
+  for (const clause of clauses) {
+    const inClause = mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
+    const clauseText = sentence.slice(clause.start, clause.end);
+    let cursor = clause.start;
+    const respectively = clauseText.indexOf('分别');
+    const valuesAfter = respectively >= 0 ? inClause.filter((m) => m.start > clause.start + respectively) : [];
+    let subjects: string[] = [];
+    let attribute = '';
+    if (valuesAfter.length >= 2) {
+      const own = splitSubjectList(cleanMetricPhrase(clauseText.slice(0, respectively)));
+      if (own.length === valuesAfter.length) {
+        subjects = own;
+      } else if (lastSubjects.length === valuesAfter.length) {
+        subjects = lastSubjects;
+        attribute = cleanMetricPhrase(clauseText.slice(0, respectively));
+      }
+      if (subjects.length) lastSubjects = subjects;
+      const firstValue = valuesAfter[0].start - clause.start;
+      attribute = (attribute + cleanMetricPhrase(clauseText.slice(respectively + 2, firstValue))).trim();
+    }
+
+    inClause.forEach((mention, index) => {
+      const next = inClause[index + 1];
+      const left = sentence.slice(cursor, mention.start);
+      const tailEnd = mention.end + (/^(以上|左右|以内|以下)/.exec(sentence.slice(mention.end))?.[0].length ?? 0);
+      const right = sentence.slice(tailEnd, next ? next.start : clause.end);
+      const countFirst = COUNT_UNITS.has(mention.unit) && startsWithCjkNoun(right) && !mention.isRank;
+      let metric = countFirst ? cleanMetricPhrase(right.split('、')[0]) : cleanMetricPhrase(left);
+      const subjectIndex = valuesAfter.indexOf(mention);
+      if (subjects.length && subjectIndex >= 0) {
+        metric = subjects[subjectIndex] + attribute;
+      }
+      const previous = contexts[contexts.length - 1];
+      let subjectOf: MentionContext | undefined;
+      if ((mention.isRank || isDifference(left)) && previous) {
+        subjectOf = previous.subjectOf ?? previous;
+        metric = `${subjectOf.metric}${metric ? '（' + metric + '）' : ''}`;
+      } else if (!metric && previous && previous.clause === clause && /^[、和及与]?$/.test(left.trim())) {
+        metric = previous.metric;
+      } else if (!metric) {
+        metric = cleanMetricPhrase(previousClauseText);
+      }
+      contexts.push({ mention, clause, left, right, countFirst, metric, subjectOf });
+      cursor = countFirst ? tailEnd + right.length : tailEnd;
+    });
+    if (cleanMetricPhrase(clauseText)) previousClauseText = clauseText;
+  }
+  return contexts;
+}
+
+export interface ExtractionInput {
+  meta: DocumentMeta;
+  normalized: NormalizedText;
+  sections: SectionSpan[];
+}
+
+export function extractIndicators({ meta, normalized, sections }: ExtractionInput): Indicator[] {
+  const written = writtenTime(meta);
+  const rows: Indicator[] = [];
+  for (const span of sections) {
+    const { section } = span;
+    const timeContext: TimeContext = { writtenYear: written.year, writtenMonth: written.month, sectionYear: section.year };
+    for (const full of splitFullSentences(normalized.text, span.cleanStart, span.cleanEnd)) {
+      rows.push(...readFullSentence(meta, section, normalized, full, timeContext));
+    }
+  }
+  return rows;
+}
+
+function splitFullSentences(text: string, from: number, to: number): SentenceSpan[] {
+  const result: SentenceSpan[] = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || FULL_STOP.test(text[i])) {
+      const end = i < to && text[i] !== '\n' ? i + 1 : i;
+      if (end > start) result.push({ start, end, text: text.slice(start, end) });
+      start = i + 1;
+    }
+  }
+  return result;
+}
+
+function readFullSentence(
+  meta: DocumentMeta,
+  section: Section,
+  normalized: NormalizedText,
+  full: SentenceSpan,
+  timeContext: TimeContext,
+): Indicator[] {
+  const times = findTimeExpressions(full.text, timeContext);
+  const parts = splitSentences(normalized.text, full.start, full.end);
+  const sentenceRegion = clauseRegion(full.text, section.region);
+  const rows: Indicator[] = [];
+  for (const context of readSentence(full.text)) {
+    const { mention } = context;
+    const absoluteStart = full.start + mention.start;
+    const part = parts.find((p) => p.start <= absoluteStart && absoluteStart < p.end) ?? full;
+    const time = [...times].reverse().find((t) => t.end <= mention.start);
+    const period: Period = time ? time.period : section.defaultPeriod;
+    const before = full.text.slice(0, mention.start);
+    const modality = /明年/.test(before.slice(-12)) && section.role === 'review'
+      ? 'target'
+      : detectModality(before, section.role, period.year, meta.reviewYear);
+    const measure = detectMeasure(mention, context.left, context.countFirst);
+    const clauseText = full.text.slice(context.clause.start, context.clause.end);
+    const region = clauseRegion(clauseText, section.region) ?? sentenceRegion ?? section.region;
+    const sentenceSpan = toSourceSpan(normalized, part.start, part.end);
+    const valueSpan = toSourceSpan(normalized, absoluteStart, full.start + mention.end);
+    const approxTail = /^(以上|左右|以内|以下)/.exec(full.text.slice(mention.end))?.[0] ?? '';
+    const qualifier = [qualifierBefore(context.left), approxTail].filter(Boolean).join('…');
+    rows.push({
+      id: `${meta.id}:${valueSpan.start}`,
+      docId: meta.id,
+      region,
+      period: period.key,
+      year: period.year,
+      metric: context.metric || cleanMetricPhrase(clauseText),
+      context: full.text,
+      value: mention.value,
+      unit: mention.unit,
+      raw: mention.raw,
+      kind: kindOf(modality, measure),
+      modality,
+      measure,
+      qualifier,
+      sentence: part.text,
+      start: sentenceSpan.start,
+      end: sentenceSpan.end,
+      valueStart: valueSpan.start,
+      valueEnd: valueSpan.end,
+      ...(context.subjectOf ? { relatedTo: `${meta.id}:${toSourceSpan(normalized, full.start + context.subjectOf.mention.start, full.start + context.subjectOf.mention.end).start}` } : {}),
+    });
+  }
+  return rows;
+}

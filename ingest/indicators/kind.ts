@@ -1,0 +1,42 @@
+import type { IndicatorKind, Measure, Modality } from '../../src/indicators/indicator.js';
+import type { SectionRole } from '../../src/documents/document.js';
+import type { NumberMention } from '../../src/domain/numbers.js';
+
+const FORECAST_WORDS = /(有望|预计|可望|预期)/;
+const TARGET_WORDS = /(力争|争取|目标|计划|确保|力求|将|要)/;
+const SHARE_WORDS = /(占比|比重|占|份额|覆盖率|贡献率|利用率|普及率|渗透率|增长面|率)/;
+const CHANGE_WORDS = /(新增|净增|新建|增加|减少|新认定|新培育|新获批|新开工|新签约|新引进)/;
+const DIFF_WORDS = /(高于|低于|快于|慢于|超出|高出)/;
+
+/**
+ * Target vs actual from the wording before the number and the section it stands in: a plan section
+ * states targets; in a review, 有望/预计 mark a forecast and 力争/目标 a target.
+ */
+export function detectModality(before: string, role: SectionRole, periodYear: number, reviewYear: number): Modality {
+  if (role === 'plan') return periodYear <= reviewYear ? 'actual' : 'target';
+  if (FORECAST_WORDS.test(before)) return 'forecast';
+  if (TARGET_WORDS.test(before)) return 'target';
+  return 'actual';
+}
+
+/** What the number measures, from its unit and the words right before it. */
+export function detectMeasure(mention: NumberMention, left: string, countFirst: boolean): Measure {
+  if (mention.isRank) return 'rank';
+  if (mention.unit === '%' || mention.unit === '个百分点' || mention.unit === '百分点') {
+    if (DIFF_WORDS.test(left)) return 'growth';
+    const tail = left.slice(-8);
+    if (SHARE_WORDS.test(tail) && !/(增长|增速|增幅)$/.test(tail)) return 'share';
+    return 'growth';
+  }
+  if (CHANGE_WORDS.test(left) || (countFirst && CHANGE_WORDS.test(left))) return 'count-change';
+  return 'level';
+}
+
+export function isDifference(left: string): boolean {
+  return DIFF_WORDS.test(left);
+}
+
+export function kindOf(modality: Modality, measure: Measure): IndicatorKind {
+  if (modality !== 'actual') return modality;
+  return measure === 'level' ? 'actual' : measure;
+}

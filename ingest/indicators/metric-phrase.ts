@@ -1,0 +1,50 @@
+import { findRegionMentions } from '../../src/domain/regions.js';
+
+const TIME_WORDS =
+  /\d{4}年(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}[—\-–~至到]\d{1,2}月份?|\d{1,2}月(?:末|底|份)?)?|\d{1,2}[—\-–~至到]\d{1,2}月份?|上半年|下半年|前三季度|第?[一二三四]季度|今年|明年|去年|全年|当年|以来|(?:截)?至\d{1,2}月(?:末|底)?|\d{1,2}月份?/g;
+const SCOPE_WORDS = /^(全省|全市|全区|全国|我省|我市)/;
+const LEADING_FILLERS = /^(其中|同时|并且|并|以及|和|及|与|、|，|推动|推进|力争|争取|全力|加快|确保|实现|目标|计划|预计|有望|累计|分别|共|均)/;
+const TRAILING_VERBS =
+  /(突破|超过|超出|超|达到|达|约|近|逾|将近|不少于|不低于|提升至|提高至|增至|降至|分别达|分别为|分别|为|到|保持|实现|完成|有望达到|有望达|有望突破|有望破|有望|预计|力争|破|同比|至|在|是|有|共|均|已|已为|、|和|及|，)$/;
+const QUALIFIER_RE = /(有望突破|有望达到|有望达|累计达|突破|超过|超出|超|达到|达|约|近|逾|将近|不少于|不低于|提升至|提高至|增至|降至|破)$/;
+
+/** The qualifier written right before a number: 突破, 超, 约, 达 … */
+export function qualifierBefore(left: string): string {
+  return QUALIFIER_RE.exec(left)?.[1] ?? '';
+}
+
+/**
+ * Reduces the words around a number to the name of what it measures: time expressions, scope words
+ * (全省), a leading region name, connectors and qualifier verbs go; quotes go so that
+ * 专精特新“小巨人”企业 matches 专精特新小巨人企业.
+ */
+export function cleanMetricPhrase(text: string, region?: string): string {
+  let phrase = text.replace(TIME_WORDS, '').replace(/[“”‘’"《》【】\s*]/g, '');
+  for (let guard = 0; guard < 6; guard++) {
+    const before = phrase;
+    phrase = phrase.replace(SCOPE_WORDS, '').replace(LEADING_FILLERS, '').replace(TRAILING_VERBS, '');
+    const lead = findRegionMentions(phrase)[0];
+    if (lead && lead.start === 0 && (region === undefined || lead.name === region || phrase.length > lead.end)) {
+      phrase = phrase.slice(lead.end).replace(/^(省|市)/, '');
+    }
+    phrase = phrase.replace(/^[，、：；（(]+|[，、：；（(。！？]+$/g, '');
+    if (phrase === before) break;
+  }
+  return phrase;
+}
+
+const LIST_SPLIT = /[、和及与]/;
+const HEAD_NOUNS = ['产量', '增加值', '投资', '产值', '营收', '营业收入', '收入', '规模', '利润', '比重', '数量', '企业', '产业'];
+
+/**
+ * Splits "汽车整车、新能源汽车产量" into ["汽车整车产量", "新能源汽车产量"]: the head noun written once
+ * at the end of a list applies to every item.
+ */
+export function splitSubjectList(subjects: string): string[] {
+  const items = subjects.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
+  if (items.length < 2) return items;
+  const last = items[items.length - 1];
+  const head = HEAD_NOUNS.find((h) => last.endsWith(h) && last.length > h.length);
+  if (!head) return items;
+  return items.map((item) => (item.endsWith(head) ? item : item + head));
+}

@@ -1,0 +1,132 @@
+import type { DocumentMeta, Provenance } from '../src/documents/document.js';
+import type { CatalogEntry } from '../src/documents/catalog.js';
+import { canonicalRegion, findRegionMentions } from '../src/domain/regions.js';
+import type { Paragraph } from './paragraphs.js';
+
+/** 湖北省经济和信息化厅, 武汉市经济和信息化局, 广东省工业和信息化厅, 市经信局 … */
+export const ISSUER_RE =
+  /([\u4e00-\u9fa5]{0,12}?(?:省|市|自治区|区|县)?)(?:经济和信息化|工业和信息化|经济与信息化|经信|工信)(?:厅|局|委员会|委)/;
+const DATE_RES: Array<[RegExp, string]> = [
+  [/发布(?:日期|时间)[:：]?\s*(\d{4})-(\d{1,2})-(\d{1,2})/, '发布日期 line'],
+  [/(\d{4})-(\d{1,2})-(\d{1,2})\s*\d{1,2}:\d{2}/, 'timestamp line'],
+  [/(\d{4})年(\d{1,2})月(\d{1,2})日/, 'YYYY年M月D日 in text'],
+];
+const PLAN_WORDS = /(思路|计划|打算|要点|重点|目标|任务|安排|展望)/;
+const REVIEW_WORDS = /(亮点|回顾|成效|成绩|这一年|总结)/;
+const YEAR_HEADING_RE = /(\d{4})年/;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function inferDate(text: string): { date: string; how: string } | undefined {
+  for (const [re, how] of DATE_RES) {
+    const m = re.exec(text);
+    if (m) return { date: `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`, how };
+  }
+  return undefined;
+}
+
+function headingYears(paragraphs: Paragraph[]): Array<{ year: number; plan: boolean; review: boolean }> {
+  return paragraphs
+    .filter((p) => p.text.length <= 40 && !/[。；，]/.test(p.text))
+    .flatMap((p) => {
+      const m = YEAR_HEADING_RE.exec(p.text);
+      if (!m) return [];
+      return [{ year: Number(m[1]), plan: PLAN_WORDS.test(p.text), review: REVIEW_WORDS.test(p.text) }];
+    });
+}
+
+function mostMentionedRegion(text: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const mention of findRegionMentions(text)) counts.set(mention.name, (counts.get(mention.name) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * Metadata for a document: the catalog entry when there is one, otherwise inferred from the text.
+ * Every field records where it came from, so operators can see what was guessed.
+ */
+export function resolveMetadata(id: string, paragraphs: Paragraph[], text: string, entry?: CatalogEntry): DocumentMeta {
+  if (entry) {
+    const fromCatalog: Provenance = { source: 'catalog', how: 'seeds/catalog.json' };
+    return {
+      id,
+      title: entry.title,
+      issuer: entry.issuer,
+      regions: entry.regions.map((r) => canonicalRegion(r) ?? r),
+      published: entry.published,
+      reviewYear: entry.reviewYear,
+      planYear: entry.planYear,
+      defaultPeriod: entry.defaultPeriod,
+      periods: entry.periods,
+      provenance: Object.fromEntries(
+        ['title', 'issuer', 'regions', 'published', 'reviewYear', 'planYear'].map((k) => [k, fromCatalog]),
+      ),
+    };
+  }
+  const provenance: Record<string, Provenance> = {};
+  const head = paragraphs.slice(0, 8);
+
+  const titleParagraph = head.find((p) => p.text.length <= 60 && !/[。；]$/.test(p.text) && !ISSUER_RE.test(p.text) && !/^\d{4}-/.test(p.text));
+  const title = titleParagraph?.text ?? id;
+  provenance.title = titleParagraph
+    ? { source: 'inferred', how: 'first heading-like line' }
+    : { source: 'default', how: 'file name' };
+
+  const issuerMatch = head.map((p) => ISSUER_RE.exec(p.text)).find((m) => m !== null);
+  const issuer = issuerMatch?.[0] ?? '';
+  provenance.issuer = issuerMatch
+    ? { source: 'inferred', how: `line "${issuerMatch.input.slice(0, 40)}"` }
+    : { source: 'default', how: 'no issuer line found' };
+
+  const issuerRegion = issuerMatch ? findRegionMentions(issuerMatch[0])[0]?.name : undefined;
+  const region = issuerRegion ?? mostMentionedRegion(text);
+  provenance.regions = issuerRegion
+    ? { source: 'inferred', how: 'region named in the issuer' }
+    : region
+      ? { source: 'inferred', how: 'most frequently named region in the text' }
+      : { source: 'default', how: 'no region found' };
+
+  const years = headingYears(paragraphs);
+  const date = inferDate(text);
+  let reviewYear: number;
+  let planYear: number;
+  const planYears = years.filter((y) => y.plan && !y.review).map((y) => y.year);
+  const allYears = years.map((y) => y.year);
+  if (allYears.length > 0) {
+    planYear = planYears.length ? Math.max(...planYears) : Math.max(...allYears);
+    const earlier = allYears.filter((y) => y < planYear);
+    reviewYear = earlier.length ? Math.max(...earlier) : planYear - 1;
+    provenance.reviewYear = { source: 'inferred', how: 'years in section headings' };
+    provenance.planYear = { source: 'inferred', how: 'years in section headings' };
+  } else if (date) {
+    const [y, m] = date.date.split('-').map(Number);
+    reviewYear = m >= 7 ? y : y - 1;
+    planYear = m >= 10 ? y + 1 : y;
+    provenance.reviewYear = { source: 'inferred', how: 'publication date' };
+    provenance.planYear = { source: 'inferred', how: 'publication date' };
+  } else {
+    const mentioned = [...text.matchAll(/(20\d{2})年/g)].map((m) => Number(m[1]));
+    planYear = mentioned.length ? Math.max(...mentioned) : new Date().getFullYear();
+    reviewYear = planYear - 1;
+    provenance.reviewYear = { source: 'default', how: 'latest year mentioned minus one' };
+    provenance.planYear = { source: 'default', how: 'latest year mentioned' };
+  }
+
+  // Without a date, a text that says 明年 was written in the review year; otherwise early in the plan year.
+  const published = date?.date ?? (/明年/.test(text) ? `${reviewYear}-12` : `${planYear}-01`);
+  provenance.published = date
+    ? { source: 'inferred', how: date.how }
+    : { source: 'inferred', how: 'estimated from section years' };
+
+  return {
+    id,
+    title,
+    issuer,
+    regions: region ? [region] : [],
+    published,
+    reviewYear,
+    planYear,
+    periods: [...new Set([String(reviewYear), String(planYear)])],
+    provenance,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Turns the served document text into clean text for sentence splitting and matching, keeping for
+ * every clean character the offset of the source character it came from, so any clean span maps
+ * back to an exact span of the served text.
+ */
+
+export interface NormalizedText {
+  text: string;
+  /** map[i] = offset in the source of clean character i. */
+  map: number[];
+}
+
+// Web and magazine furniture that carries no report content.
+const BOILERPLATE = [
+  /^网站支持IPV6$/i,
+  /^无障碍\s*长者版$/,
+  /^\|?智能问答$/,
+  /^分享[:：]?$/,
+  /^扫一扫在手机上查看当前页面$/,
+  /^已阅\s*\d+\s*点赞\s*\d+$/,
+  /^(相关附件|附件|相关文档)[:：]?$/,
+  /^扫码订刊$/,
+  /^期刊官微$/,
+  /^每期定价.*元/,
+  /^联系电话[:：]/,
+  /^XIN XING GONG YE HUA$/,
+  /^理论性\s*权威性\s*指导性\s*实践性$/,
+  /^《新型工业化》主要面向/,
+  /^特\d+\s/,
+  // Photo captions interrupt paragraphs; dropping them lets the paragraph rejoin.
+  /^图为/,
+];
+
+const TERMINAL = /[。！？；：]$/;
+const BULLET = /^[●•■▲◆]/;
+const ENUMERATOR = /^([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|[一二三四五六七八九十]+是)/;
+const MAX_HEADING_LENGTH = 40;
+
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
+
+function isAsciiWord(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z0-9]/.test(ch);
+}
+
+/** One character of a line, rewritten for matching; '' drops it. */
+function normalizeChar(line: string, i: number): string {
+  const ch = line[i];
+  const code = ch.charCodeAt(0);
+  if (ch === '*' && (line[i + 1] === '*' || line[i - 1] === '*')) return '';
+  if (/\s/.test(ch)) {
+    return isAsciiWord(line[i - 1]) && isAsciiWord(line[i + 1]) ? ' ' : '';
+  }
+  if (code >= 0xff01 && code <= 0xff5e) {
+    const ascii = String.fromCharCode(code - 0xfee0);
+    if (/[A-Za-z0-9%+.\-/]/.test(ascii)) return ascii;
+    return ch;
+  }
+  const full = HALF_TO_FULL[ch];
+  if (full) {
+    const between = /\d/.test(line[i - 1] ?? '') && /\d/.test(line[i + 1] ?? '');
+    return between && (ch === ',' || ch === ':') ? ch : full;
+  }
+  return ch;
+}
+
+interface Line {
+  offset: number;
+  clean: string;
+  map: number[];
+}
+
+function cleanLine(raw: string, offset: number): Line {
+  let clean = '';
+  const map: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const out = normalizeChar(raw, i);
+    for (const ch of out) {
+      clean += ch;
+      map.push(offset + i);
+    }
+  }
+  return { offset, clean, map };
+}
+
+// A line ending in a function word is cut mid-sentence, never a heading.
+const OPEN_END = /[的一和与及对在为将把被从向等、“（]$/;
+const COLUMN_SLACK = 3;
+
+/**
+ * A heading starts a block, is short, has no sentence punctuation, and is clearly shorter than
+ * the lines around it: in PDF column text a line as wide as its neighbours is a wrapped line.
+ */
+export function isHeadingLike(line: string, startsBlock: boolean, neighbourWidth = Infinity): boolean {
+  if (!startsBlock || line.length > MAX_HEADING_LENGTH) return false;
+  if (TERMINAL.test(line) || OPEN_END.test(line) || /[，。]/.test(line)) return false;
+  return line.length < neighbourWidth - COLUMN_SLACK || line.length < 12;
+}
+
+function neighbourWidth(lines: Line[], index: number): number {
+  let width = 0;
+  for (let j = Math.max(0, index - 3); j <= Math.min(lines.length - 1, index + 3); j++) {
+    if (j !== index) width = Math.max(width, lines[j].clean.length);
+  }
+  return width;
+}
+
+/**
+ * Normalizes source text. Line breaks inside a sentence (PDF columns, magazine page breaks) are
+ * removed; a break after terminal punctuation, after a heading, or before an enumerated item or
+ * bullet becomes a paragraph break "\n".
+ */
+export function normalizeText(source: string): NormalizedText {
+  const lines: Line[] = [];
+  let offset = 0;
+  for (const rawLine of source.split('\n')) {
+    const line = cleanLine(rawLine.replace(/\r$/, ''), offset);
+    offset += rawLine.length + 1;
+    if (line.clean.length === 0) continue;
+    if (BOILERPLATE.some((re) => re.test(line.clean))) continue;
+    lines.push(line);
+  }
+
+  let text = '';
+  const map: number[] = [];
+  let previous: Line | undefined;
+  let previousIsHeading = false;
+  for (const [index, line] of lines.entries()) {
+    let startsBlock = true;
+    if (previous) {
+      const join =
+        !TERMINAL.test(previous.clean) &&
+        !previousIsHeading &&
+        !BULLET.test(line.clean) &&
+        !BULLET.test(previous.clean) &&
+        !ENUMERATOR.test(line.clean);
+      if (join) {
+        startsBlock = false;
+      } else {
+        text += '\n';
+        map.push(previous.map[previous.map.length - 1] + 1);
+      }
+    }
+    text += line.clean;
+    map.push(...line.map);
+    previousIsHeading = isHeadingLike(line.clean, startsBlock, neighbourWidth(lines, index));
+    previous = line;
+  }
+  return { text, map };
+}
+
+/** Maps a clean span [start, end) back to the source span that covers it. */
+export function toSourceSpan(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
+  return { start: normalized.map[start], end: normalized.map[end - 1] + 1 };
+}

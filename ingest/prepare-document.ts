@@ -1,0 +1,46 @@
+import type { Chunk, DocumentMeta, Section } from '../src/documents/document.js';
+import type { CatalogEntry } from '../src/documents/catalog.js';
+import type { Indicator } from '../src/indicators/indicator.js';
+import { chunkSection } from './chunk.js';
+import { resolveMetadata } from './infer-metadata.js';
+import { extractIndicators } from './indicators/extract.js';
+import { normalizeText } from './normalize.js';
+import { splitParagraphs } from './paragraphs.js';
+import { splitSections } from './sections.js';
+
+export interface PreparedDocument {
+  meta: DocumentMeta;
+  text: string;
+  sections: Section[];
+  chunks: Chunk[];
+  indicators: Indicator[];
+}
+
+/** Timings in ms per stage, summed over documents (for progress and benchmarks). */
+export type StageTimings = Record<'normalize' | 'sections' | 'chunks' | 'indicators', number>;
+
+export function emptyTimings(): StageTimings {
+  return { normalize: 0, sections: 0, chunks: 0, indicators: 0 };
+}
+
+/** Everything ingest derives from one document's text, before indexing. */
+export function prepareDocument(id: string, text: string, entry?: CatalogEntry, timings = emptyTimings()): PreparedDocument {
+  let t = performance.now();
+  const lap = (stage: keyof StageTimings) => {
+    const now = performance.now();
+    timings[stage] += now - t;
+    t = now;
+  };
+  const normalized = normalizeText(text);
+  const paragraphs = splitParagraphs(normalized);
+  lap('normalize');
+  const meta = resolveMetadata(id, paragraphs, normalized.text, entry);
+  const spans = splitSections(meta, normalized, paragraphs);
+  lap('sections');
+  const chunks: Chunk[] = [];
+  for (const span of spans) chunks.push(...chunkSection(normalized, span, chunks.length));
+  lap('chunks');
+  const indicators = extractIndicators({ meta, normalized, sections: spans });
+  lap('indicators');
+  return { meta, text, sections: spans.map((s) => s.section), chunks, indicators };
+}

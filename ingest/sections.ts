@@ -1,0 +1,103 @@
+import type { DocumentMeta, Section, SectionRole } from '../src/documents/document.js';
+import { makePeriod, type Period } from '../src/domain/period.js';
+import { canonicalRegion, findRegionMentions } from '../src/domain/regions.js';
+import { ISSUER_RE } from './infer-metadata.js';
+import { toSourceSpan, type NormalizedText } from './normalize.js';
+import type { Paragraph } from './paragraphs.js';
+
+/** A section with its span in the normalized text as well as in the served text. */
+export interface SectionSpan {
+  section: Section;
+  cleanStart: number;
+  cleanEnd: number;
+}
+
+const SECTION_HEADING_RE = /(\d{4})年.{0,12}(工作|思路|重点|亮点|要点|计划|回顾|展望|目标|任务|成效)|这一年|工作回顾|下一步/;
+const PLAN_HINT = /(思路|计划|打算|要点|展望|目标|任务|下一步)/;
+const REVIEW_HINT = /(亮点|回顾|成效|这一年)/;
+
+function isShortHeading(text: string): boolean {
+  return text.length <= 40 && !/[。；，]/.test(text);
+}
+
+function issuerRegion(text: string): string | undefined {
+  const m = ISSUER_RE.exec(text);
+  if (!m || text.length > 40) return undefined;
+  const mention = findRegionMentions(m[0])[0];
+  return mention ? mention.name : undefined;
+}
+
+function roleOf(heading: string, year: number, meta: DocumentMeta): SectionRole {
+  if (REVIEW_HINT.test(heading)) return 'review';
+  if (year > meta.reviewYear) return 'plan';
+  if (year >= meta.planYear && PLAN_HINT.test(heading)) return 'plan';
+  return 'review';
+}
+
+function defaultPeriodFor(role: SectionRole, year: number, meta: DocumentMeta): Period {
+  if (role === 'review' && year === meta.reviewYear && meta.defaultPeriod) {
+    const m = /^(\d{4})(H1|H2|Q([1-4]))?$/.exec(meta.defaultPeriod);
+    if (m) {
+      const y = Number(m[1]);
+      if (m[2] === 'H1') return makePeriod(y, 1, 6);
+      if (m[2] === 'H2') return makePeriod(y, 7, 12);
+      if (m[3]) return makePeriod(y, Number(m[3]) * 3 - 2, Number(m[3]) * 3);
+      return makePeriod(y);
+    }
+  }
+  return makePeriod(year);
+}
+
+/**
+ * Splits a document into sections that each carry one region and one temporal role. A file may
+ * hold several articles (an issuer line such as "湖南省工业和信息化厅" starts one, together with
+ * the title line before it); inside an article, headings such as "2025年重点工作" or
+ * "2026年工作思路" switch between review and plan.
+ */
+export function splitSections(meta: DocumentMeta, normalized: NormalizedText, paragraphs: Paragraph[]): SectionSpan[] {
+  const docRegion = meta.regions[0] ?? '';
+  const frontRole: SectionRole = PLAN_HINT.test(meta.title) && /\d{4}年/.test(meta.title) ? 'plan' : 'review';
+  const boundaries: Array<{ at: number; heading: string; region: string; role: SectionRole; year: number }> = [];
+  let region = docRegion;
+
+  const frontYear = frontRole === 'plan' ? meta.planYear : meta.reviewYear;
+  boundaries.push({ at: 0, heading: meta.title, region, role: frontRole, year: frontYear });
+
+  paragraphs.forEach((paragraph, index) => {
+    const articleRegion = issuerRegion(paragraph.text);
+    if (articleRegion && index > 0) {
+      region = canonicalRegion(articleRegion) ?? articleRegion;
+      const title = paragraphs[index - 1];
+      const startsAt = title && isShortHeading(title.text) ? title : paragraph;
+      boundaries.push({ at: startsAt.start, heading: startsAt.text, region, role: frontRole, year: frontYear });
+      return;
+    }
+    if (!isShortHeading(paragraph.text) || !SECTION_HEADING_RE.test(paragraph.text)) return;
+    const yearMatch = /(\d{4})年/.exec(paragraph.text);
+    const year = yearMatch ? Number(yearMatch[1]) : PLAN_HINT.test(paragraph.text) ? meta.planYear : meta.reviewYear;
+    boundaries.push({ at: paragraph.start, heading: paragraph.text, region, role: roleOf(paragraph.text, year, meta), year });
+  });
+
+  const spans: SectionSpan[] = [];
+  boundaries.forEach((b, i) => {
+    const cleanStart = b.at;
+    const cleanEnd = i + 1 < boundaries.length ? boundaries[i + 1].at : normalized.text.length;
+    if (cleanEnd <= cleanStart) return;
+    const source = toSourceSpan(normalized, cleanStart, cleanEnd);
+    spans.push({
+      cleanStart,
+      cleanEnd,
+      section: {
+        docId: meta.id,
+        start: source.start,
+        end: source.end,
+        heading: b.heading,
+        region: b.region,
+        role: b.role,
+        year: b.year,
+        defaultPeriod: defaultPeriodFor(b.role, b.year, meta),
+      },
+    });
+  });
+  return spans;
+}

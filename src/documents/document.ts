@@ -1,0 +1,60 @@
+import type { Period } from '../domain/period.js';
+
+/** How a metadata field was obtained: from seeds/catalog.json or inferred from the text. */
+export interface Provenance {
+  source: 'catalog' | 'inferred' | 'default';
+  how: string;
+}
+
+export interface DocumentMeta {
+  id: string;
+  title: string;
+  issuer: string;
+  regions: string[];
+  /** ISO date (YYYY-MM-DD, or YYYY-MM when only the month is known). */
+  published: string;
+  /** The year the review part looks back on (e.g. 2024 for a late-2024 work review). */
+  reviewYear: number;
+  /** The year the plan part looks ahead to. */
+  planYear: number;
+  /** Period a statement without any time expression refers to, when its section says nothing. */
+  defaultPeriod?: string;
+  periods: string[];
+  provenance: Record<string, Provenance>;
+}
+
+/** A stored document: its metadata and the exact text served by GET /documents/:id. */
+export interface StoredDocument extends DocumentMeta {
+  text: string;
+  sha256: string;
+}
+
+export type SectionRole = 'review' | 'plan' | 'front';
+
+/** A contiguous span of a document with one region and one temporal role. */
+export interface Section {
+  docId: string;
+  start: number;
+  end: number;
+  heading: string;
+  region: string;
+  role: SectionRole;
+  /** Year the section is about (review year or plan year). */
+  year: number;
+  /** Period for statements with no time expression of their own. */
+  defaultPeriod: Period;
+}
+
+/** A retrievable passage: sentence-aligned, with offsets into the served text. */
+export interface Chunk {
+  id: string;
+  docId: string;
+  start: number;
+  end: number;
+  /** Normalized text (line breaks joined, bold removed) used for search and display. */
+  text: string;
+  region: string;
+  year: number;
+  role: SectionRole;
+  heading: string;
+}

@@ -1,0 +1,132 @@
+/**
+ * Number-with-unit mentions in normalized Chinese report text: "2.2万P", "3.3万亿元", "4700多个",
+ * "15%左右", "第4位". Values are normalized to plain numbers (2.2万 → 22000) while `raw` keeps the
+ * source text so answers can quote it exactly.
+ */
+
+export interface NumberMention {
+  /** Offsets in the scanned text. */
+  start: number;
+  end: number;
+  /** The number with magnitude and unit, as written (without leading qualifiers). */
+  raw: string;
+  value: number;
+  /** Unit without magnitude: 元, 辆, 个, %, 个百分点, P, PFLOPS, 位 (rank) … */
+  unit: string;
+  /** 余/多 after the number, 以上/左右 after the unit. */
+  approx: string;
+  isRank: boolean;
+}
+
+const MAGNITUDES: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4, 千: 1e3 };
+
+// Longest first so that 个百分点 wins over 个, 万辆 is magnitude+unit, PFLOPS over P.
+export const UNITS = [
+  '个百分点', '百分点', 'PFLOPS', 'EFLOPS', 'TFLOPS', '千瓦时', '万千瓦', '平方米', '家次', '人次', '个月',
+  '英寸', '公里', '千瓦', '端口', '亿元', '万元',
+  '%', '元', '辆', '个', '家', '户', '项', '款', '台', '套', '件', '场', '人', '名', '次', '批', '条', '座', '所',
+  '亩', '吨', '年', '天', '倍', '类', '颗', '片', '张', '部', '架', '艘', '只', '块', '份', '篇', '市', '县',
+  '区', '省', '层', '种', '期', '轮', '单', '组', '支', '根', '处', '栋', '间', '门', 'P', 'E', 'T',
+];
+
+/** Units that count things; "15个项目" puts the counted noun after the unit. */
+export const COUNT_UNITS = new Set([
+  '个', '家', '户', '项', '款', '台', '套', '件', '场', '人', '名', '次', '批', '条', '座', '所', '类', '颗', '片',
+  '张', '部', '架', '艘', '只', '块', '份', '篇', '市', '县', '区', '省', '层', '种', '期', '轮', '单', '组', '支',
+  '根', '处', '栋', '间', '门', '家次', '人次', '辆',
+]);
+
+const unitPattern = UNITS.map((u) => u.replace(/[%]/g, '\\$&')).join('|');
+const NUMBER_RE = new RegExp(
+  `(\\d+(?:\\.\\d+)?)(余|多)?(万亿|亿|万|千)?(余|多)?(${unitPattern})?(以上|左右|以内|以下)?`,
+  'g',
+);
+const RANK_RE = /第(\d+|[一二三四五六七八九十]+)(位|名)?|首位/g;
+
+const CHINESE_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Parses small Chinese numerals (一 … 九十九, 十五) used in ranks and questions. */
+export function parseChineseInteger(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(text)) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch in CHINESE_DIGITS) {
+      digit = CHINESE_DIGITS[ch];
+    } else if (ch === '十' || ch === '百' || ch === '千') {
+      const factor = ch === '十' ? 10 : ch === '百' ? 100 : 1000;
+      section += (digit || 1) * factor;
+      digit = 0;
+    } else if (ch === '万') {
+      total += (section + digit) * 10000;
+      section = 0;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+function isIdentifierChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z0-9.+\-]/.test(ch);
+}
+
+/**
+ * Finds quantity mentions. A bare number without magnitude or unit is not a quantity ("“51020”
+ * 产业集群", "5G", "T8"), nor are dates and years (2025年, 1—11月, 10月份).
+ */
+export function findNumberMentions(text: string): NumberMention[] {
+  const mentions: NumberMention[] = [];
+  for (const match of text.matchAll(NUMBER_RE)) {
+    const start = match.index;
+    const [whole, digits, approxBefore, magnitude, approxAfter, unit, tail] = match;
+    const before = text[start - 1];
+    const after = text[start + whole.length];
+    if (isIdentifierChar(before) && before !== '+' && before !== '-') continue;
+    if (!magnitude && !unit) continue;
+    // 5G, 6G, 4K, 50GPON: a digit glued to Latin letters is a name, not a quantity.
+    if (!unit && after !== undefined && /[A-Za-z]/.test(after)) continue;
+    if (unit && /^[PETG]$/.test(unit) && after !== undefined && /[A-Za-z0-9]/.test(after)) continue;
+    if (unit === '年' && !magnitude && digits.length === 4) continue;
+    if (unit === '年' && /^[度底末初内中]/.test(text.slice(start + whole.length))) continue;
+    if (!unit && magnitude === '千') continue;
+    // 10月 / 1—11月 are time; "个月" is a duration unit and stays.
+    if (!unit && !magnitude) continue;
+    if (/^[月日号时]/.test(text.slice(start + digits.length))) continue;
+    const rawEnd = start + whole.length - (tail?.length ?? 0);
+    const raw = text.slice(start, rawEnd);
+    const value = Number(digits) * (magnitude ? MAGNITUDES[magnitude] : 1);
+    mentions.push({
+      start,
+      end: rawEnd,
+      raw,
+      value,
+      unit: unit ?? '',
+      approx: [approxBefore, approxAfter, tail].filter(Boolean).join(''),
+      isRank: false,
+    });
+  }
+  for (const match of text.matchAll(RANK_RE)) {
+    const start = match.index;
+    const value = match[0] === '首位' ? 1 : parseChineseInteger(match[1]);
+    if (value === undefined) continue;
+    if (mentions.some((m) => m.start < start + match[0].length && start < m.end)) continue;
+    // 第一批/第二届 are ordinals naming a batch, not a rank.
+    const next = text[start + match[0].length];
+    if (!match[2] && next !== undefined && /[批届次期轮个款家项条]/.test(next)) continue;
+    mentions.push({ start, end: start + match[0].length, raw: match[0], value, unit: '位', approx: '', isRank: true });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** Canonical unit for comparing values written with different unit spellings (P vs PFLOPS). */
+export function comparableUnit(unit: string): string {
+  if (unit === 'PFLOPS') return 'P';
+  if (unit === 'EFLOPS') return 'E';
+  if (unit === '百分点') return '个百分点';
+  if (unit === '户') return '家';
+  return unit;
+}

@@ -1,0 +1,90 @@
+import { makePeriod, type Period } from './period.js';
+
+/** What relative expressions (今年, 1—11月) are resolved against. */
+export interface TimeContext {
+  /** Year the text was written in (今年). */
+  writtenYear: number;
+  /** Month the text was written in, when known: decides the year of a bare "1—11月". */
+  writtenMonth?: number;
+  /** Year of the surrounding section, for bare month ranges and 全年. */
+  sectionYear: number;
+}
+
+export interface TimeExpression {
+  start: number;
+  end: number;
+  period: Period;
+  /** True when the expression named a year explicitly (2025年…). */
+  explicitYear: boolean;
+}
+
+const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+const DASH = '[—\\-–~至到]';
+const SUB_YEAR = `(?:(\\d{1,2})${DASH}(\\d{1,2})月(?:份)?|(上半年|下半年|前三季度)|第?([一二三四])季度|(\\d{1,2})月(末|底|份)?)`;
+const TIME_RE = new RegExp(
+  `(\\d{4})年(?:${SUB_YEAR})?|${SUB_YEAR}|(今年|明年|去年|上年|当年|全年)`,
+  'g',
+);
+
+function subYearRange(
+  fromTo: [string | undefined, string | undefined],
+  named: string | undefined,
+  quarter: string | undefined,
+  month: string | undefined,
+  monthSuffix: string | undefined,
+): [number, number] | undefined | null {
+  if (fromTo[0] && fromTo[1]) return [Number(fromTo[0]), Number(fromTo[1])];
+  if (named === '上半年') return [1, 6];
+  if (named === '下半年') return [7, 12];
+  if (named === '前三季度') return [1, 9];
+  if (quarter) {
+    const q = QUARTERS[quarter];
+    return [q * 3 - 2, q * 3];
+  }
+  if (month) {
+    // "10月末"/"至10月" is year-to-date; "10月份上线" is a point in time, not a period.
+    return monthSuffix === '末' || monthSuffix === '底' ? [1, Number(month)] : null;
+  }
+  return undefined;
+}
+
+/** Year a bare month range (no year written) refers to, given when the text was written. */
+function yearOfBareRange(toMonth: number, context: TimeContext): number {
+  if (context.writtenMonth !== undefined) {
+    return toMonth < context.writtenMonth || context.writtenYear === context.sectionYear
+      ? context.writtenYear
+      : context.writtenYear - 1;
+  }
+  return context.sectionYear;
+}
+
+export function findTimeExpressions(text: string, context: TimeContext): TimeExpression[] {
+  const found: TimeExpression[] = [];
+  for (const match of text.matchAll(TIME_RE)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const [, yearText, f1, t1, n1, q1, m1, s1, f2, t2, n2, q2, m2, s2, relative] = match;
+    if (yearText) {
+      const year = Number(yearText);
+      if (year < 1900 || year > 2100) continue;
+      const range = subYearRange([f1, t1], n1, q1, m1, s1);
+      found.push({ start, end, period: range ? makePeriod(year, range[0], range[1]) : makePeriod(year), explicitYear: true });
+      continue;
+    }
+    if (relative) {
+      const year =
+        relative === '今年' ? context.writtenYear
+        : relative === '明年' ? context.writtenYear + 1
+        : relative === '去年' || relative === '上年' ? context.writtenYear - 1
+        : context.sectionYear;
+      found.push({ start, end, period: makePeriod(year), explicitYear: false });
+      continue;
+    }
+    const range = subYearRange([f2, t2], n2, q2, m2, s2);
+    if (!range) continue;
+    // "10月" right after a digit run is part of a date like 2025-10; a lone "N月" is skipped above.
+    const year = yearOfBareRange(range[1], context);
+    found.push({ start, end, period: makePeriod(year, range[0], range[1]), explicitYear: false });
+  }
+  return found;
+}

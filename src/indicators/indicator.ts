@@ -1,0 +1,36 @@
+/** What the wording says about a number's status. */
+export type Modality = 'actual' | 'target' | 'forecast';
+/** What the number measures. */
+export type Measure = 'level' | 'growth' | 'share' | 'rank' | 'count-change';
+/** The single kind the API reports: modality when not actual, otherwise the measure. */
+export type IndicatorKind = 'actual' | 'target' | 'forecast' | 'growth' | 'share' | 'rank' | 'count-change';
+
+export interface Indicator {
+  id: string;
+  docId: string;
+  region: string;
+  period: string;
+  year: number;
+  metric: string;
+  /** Text of the clause/sentence around the metric, used for matching, not display. */
+  context: string;
+  value: number;
+  unit: string;
+  /** Exact source text of the number with its unit, as written. */
+  raw: string;
+  kind: IndicatorKind;
+  modality: Modality;
+  measure: Measure;
+  /** 突破/超/约/以上/左右/近/余… */
+  qualifier: string;
+  /** The sentence (normalized) the number was read from. */
+  sentence: string;
+  /** Offsets of the sentence in the served document text. */
+  start: number;
+  end: number;
+  /** Offsets of `raw` in the served text. */
+  valueStart: number;
+  valueEnd: number;
+  /** For ranks and "高于全国…" rows: the id of the figure they qualify. */
+  relatedTo?: string;
+}
