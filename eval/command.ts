@@ -1,5 +1,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../src/errors.js';
+import { loadConfig, type Config } from '../src/config.js';
 import { parseArgs, USAGE, UsageError, type AnswerMode, type EvalArgs } from './args.js';
 import { evaluate } from './evaluate.js';
 import { loadQuestions, QuestionFileError, type Question } from './questions.js';
@@ -17,6 +19,7 @@ export interface OpenOptions {
   indexDir?: string;
   modelDir?: string;
   embeddingModel?: string;
+  allowModelDownload?: boolean;
   mode: AnswerMode;
   log: (line: string) => void;
 }
@@ -78,12 +81,22 @@ export async function runEvalCommand(argv: string[], io: CommandIo, deps: Comman
     return 1;
   }
 
-  const seedsDir = args.seeds ?? process.env.SEEDS_DIR ?? 'seeds';
+  // The same environment settings the server reads, so eval measures what POST /ask would answer.
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    io.stderr(`eval: ${error.message}`);
+    return 2;
+  }
+  const seedsDir = args.seeds ?? config.SEEDS_DIR;
   const options: OpenOptions = {
     seedsDir,
-    indexDir: args.seeds === undefined ? (process.env.INDEX_DIR ?? 'data/index') : undefined,
-    modelDir: process.env.MODEL_DIR || undefined,
-    embeddingModel: process.env.EMBEDDING_MODEL || undefined,
+    indexDir: args.seeds === undefined ? config.INDEX_DIR : undefined,
+    modelDir: config.MODEL_DIR,
+    embeddingModel: config.EMBEDDING_MODEL,
+    allowModelDownload: config.ALLOW_MODEL_DOWNLOAD,
     mode: args.mode,
     log: (line) => io.stderr(line),
   };

@@ -4,19 +4,9 @@ import path from 'node:path';
 import { runIngest } from '../ingest/pipeline.js';
 import type { AskResponse } from '../src/answer/answer.js';
 import { openEngine } from '../src/engine.js';
-import type { AnswerMode } from './args.js';
 import { documentKey } from './gold-spans.js';
+import type { OpenOptions } from './command.js';
 import type { EvalTarget } from './target.js';
-
-export interface PipelineTargetOptions {
-  seedsDir: string;
-  /** The index to use (ingested first when missing or stale); absent means a throwaway one in os.tmpdir(). */
-  indexDir?: string;
-  modelDir?: string;
-  embeddingModel?: string;
-  mode: AnswerMode;
-  log: (line: string) => void;
-}
 
 function describeRetrieval(responses: AskResponse[]): string {
   const retrievers = [...new Set(responses.flatMap((response) => response.retrieval.retrievers))];
@@ -26,7 +16,7 @@ function describeRetrieval(responses: AskResponse[]): string {
 }
 
 /** The real pipeline, in-process: the same engine POST /ask calls. */
-export async function openPipelineTarget(options: PipelineTargetOptions): Promise<EvalTarget> {
+export async function openPipelineTarget(options: OpenOptions): Promise<EvalTarget> {
   // --seeds must never touch data/index, so it gets an index of its own that is deleted on close.
   const temporaryDir = options.indexDir ? undefined : await mkdtemp(path.join(os.tmpdir(), 'policy-qa-eval-'));
   const indexDir = options.indexDir ?? (temporaryDir as string);
@@ -46,9 +36,16 @@ export async function openPipelineTarget(options: PipelineTargetOptions): Promis
       },
     });
     options.log(
-      `index ${indexDir}: ${ingest.changed ? 'rebuilt' : 'up to date'} (${ingest.documents} documents, ${ingest.chunks} chunks, ${ingest.indicators} indicators)`,
+      `index ${indexDir}: ${ingest.changed ? 'rebuilt' : 'up to date'} ` +
+        `(${ingest.documents} documents, ${ingest.chunks} chunks, ${ingest.indicators} indicators)`,
     );
-    const engine = await openEngine({ indexDir, modelDir: options.modelDir, embeddingModel: options.embeddingModel });
+    for (const warning of ingest.warnings) options.log(`ingest warning: ${warning}`);
+    const engine = await openEngine({
+      indexDir,
+      modelDir: options.modelDir,
+      embeddingModel: options.embeddingModel,
+      allowModelDownload: options.allowModelDownload,
+    });
     const responses: AskResponse[] = [];
     return {
       async ask(question) {

@@ -34,6 +34,7 @@ export function chunkSection(
       year: section.year,
       role: section.role,
       heading: section.heading,
+      sentences: group.map((sentence) => ({ ...toSourceSpan(normalized, sentence.start, sentence.end), text: sentence.text })),
     });
     group = [];
   };

@@ -171,8 +171,9 @@ function readFullSentence(
     const part = parts.find((p) => p.start <= absoluteStart && absoluteStart < p.end) ?? full;
     const time = [...times].reverse().find((t) => t.end <= mention.start);
     const period: Period = time ? time.period : section.defaultPeriod;
-    const before = full.text.slice(0, mention.start);
-    const modality = /明年/.test(before.slice(-12)) && section.role === 'review'
+    // 力争/有望 govern their own clause, not the rest of the sentence.
+    const before = full.text.slice(context.clause.start, mention.start);
+    const modality = /明年/.test(before) && section.role === 'review'
       ? 'target'
       : detectModality(before, section.role, period.year, meta.reviewYear);
     const measure = detectMeasure(mention, context.left, context.countFirst);
@@ -189,7 +190,9 @@ function readFullSentence(
       period: period.key,
       year: period.year,
       metric: context.metric || cleanMetricPhrase(clauseText),
-      context: full.text,
+      // Up to the end of the number's own clause: later clauses describe other things.
+      context: full.text.slice(Math.max(0, part.start - full.start), context.clause.end),
+      phrase: clauseText,
       value: mention.value,
       unit: mention.unit,
       raw: mention.raw,

@@ -57,4 +57,6 @@ export interface Chunk {
   year: number;
   role: SectionRole;
   heading: string;
+  /** The chunk's sentences: clean text with offsets into the served text. */
+  sentences: Array<{ start: number; end: number; text: string }>;
 }

@@ -12,8 +12,10 @@ export interface Indicator {
   period: string;
   year: number;
   metric: string;
-  /** Text of the clause/sentence around the metric, used for matching, not display. */
+  /** Sentence text up to the end of the number's clause, used for matching. */
   context: string;
+  /** The clause that states the number, for display. */
+  phrase: string;
   value: number;
   unit: string;
   /** Exact source text of the number with its unit, as written. */

@@ -1,0 +1,185 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Chunk, Section, StoredDocument } from '../src/documents/document.js';
+import type { Indicator } from '../src/indicators/indicator.js';
+import { Bm25Index } from '../src/index/bm25.js';
+import { DEFAULT_EMBEDDING_MODEL, loadEmbedder, type TextEmbedder } from '../src/index/embeddings.js';
+import {
+  FILES,
+  readManifest,
+  removeStaleStaging,
+  sha256,
+  swapIndex,
+  writeManifest,
+  writePayload,
+} from '../src/index/index-files.js';
+import { PIPELINE_VERSION, type Manifest } from '../src/index/manifest.js';
+import { buildVectorIndex } from '../src/index/vector-store.js';
+import { loadDocuments } from './load-documents.js';
+import { emptyTimings, prepareDocument, type StageTimings } from './prepare-document.js';
+
+export interface IngestProgress {
+  stage: 'load' | 'prepare' | 'bm25' | 'embed' | 'write' | 'done';
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface IngestOptions {
+  seedsDir: string;
+  indexDir: string;
+  modelDir?: string;
+  embeddingModel?: string;
+  /** Rebuild even when the manifest says the index is current. */
+  force?: boolean;
+  /** An already loaded embedder (tests, long-running servers); skips loading the model. */
+  embedder?: TextEmbedder | null;
+  onProgress?: (event: IngestProgress) => void;
+}
+
+export interface IngestResult {
+  changed: boolean;
+  documents: number;
+  sections: number;
+  chunks: number;
+  indicators: number;
+  vectors: number;
+  dense: { active: boolean; model: string; reason?: string };
+  changedDocuments: string[];
+  warnings: string[];
+  timingsMs: StageTimings & { bm25: number; embeddings: number; write: number; total: number };
+  indexDir: string;
+}
+
+function corpusHash(files: Array<{ id: string; text: string }>, catalogText: string, model: string): string {
+  const parts = [`v${PIPELINE_VERSION}`, model, sha256(catalogText), ...files.map((f) => `${f.id}:${sha256(f.text)}`)];
+  return sha256(parts.join('\n'));
+}
+
+/**
+ * Builds the index for a seeds folder: documents, sections, chunks, indicator rows, BM25 and,
+ * when an embedding model loads, the HNSW vectors. Unchanged corpus → no-op. The new index is
+ * written next to the old one and swapped in only when complete.
+ */
+export async function runIngest(options: IngestOptions): Promise<IngestResult> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  const model = options.embeddingModel ?? DEFAULT_EMBEDDING_MODEL;
+  const indexDir = resolve(options.indexDir);
+
+  progress({ stage: 'load', done: 0, total: 1 });
+  const loaded = await loadDocuments(options.seedsDir);
+  const hash = corpusHash(loaded.files, loaded.catalogText, model);
+  const previous = await readManifest(indexDir);
+  const previousDocs = new Map(previous?.documents.map((d) => [d.id, d.sha256]) ?? []);
+  const changedDocuments = loaded.files.filter((f) => previousDocs.get(f.id) !== sha256(f.text)).map((f) => f.id);
+  progress({ stage: 'load', done: 1, total: 1, message: `${loaded.files.length} documents` });
+
+  const timings = emptyTimings();
+  const base = {
+    documents: loaded.files.length,
+    changedDocuments,
+    warnings: loaded.warnings,
+    indexDir,
+  };
+  if (!options.force && previous && previous.corpusHash === hash && previous.pipelineVersion === PIPELINE_VERSION) {
+    progress({ stage: 'done', done: 1, total: 1, message: 'index is up to date' });
+    return {
+      ...base,
+      changed: false,
+      sections: previous.counts.sections,
+      chunks: previous.counts.chunks,
+      indicators: previous.counts.indicators,
+      vectors: previous.counts.vectors,
+      dense: { active: previous.embedding.active, model, reason: previous.embedding.reason },
+      timingsMs: { ...timings, bm25: 0, embeddings: 0, write: 0, total: performance.now() - started },
+    };
+  }
+
+  const documents: StoredDocument[] = [];
+  const sections: Section[] = [];
+  const chunks: Chunk[] = [];
+  const indicators: Indicator[] = [];
+  loaded.files.forEach((file, index) => {
+    const prepared = prepareDocument(file.id, file.text, loaded.catalog[file.id], timings);
+    documents.push({ ...prepared.meta, text: file.text, sha256: sha256(file.text) });
+    sections.push(...prepared.sections);
+    chunks.push(...prepared.chunks);
+    indicators.push(...prepared.indicators);
+    progress({ stage: 'prepare', done: index + 1, total: loaded.files.length, message: file.id });
+  });
+
+  let t = performance.now();
+  progress({ stage: 'bm25', done: 0, total: chunks.length });
+  const bm25 = Bm25Index.build(chunks.map((c) => ({ id: c.id, text: `${c.heading} ${c.text}` })));
+  progress({ stage: 'bm25', done: chunks.length, total: chunks.length });
+  const bm25Ms = performance.now() - t;
+
+  t = performance.now();
+  let embedder = options.embedder;
+  let denseReason: string | undefined;
+  if (embedder === undefined) {
+    const load = await loadEmbedder({ modelId: model, modelDir: options.modelDir });
+    embedder = load.ok ? load.embedder : null;
+    denseReason = load.ok ? undefined : load.reason;
+  } else if (embedder === null) {
+    denseReason = 'dense retrieval disabled';
+  }
+
+  await mkdir(dirname(indexDir), { recursive: true });
+  await removeStaleStaging(indexDir);
+  const staging = `${indexDir}.staging-${process.pid}-${Date.now()}`;
+  let vectors = 0;
+  if (embedder) {
+    progress({ stage: 'embed', done: 0, total: chunks.length, message: embedder.modelId });
+    const index = await buildVectorIndex(
+      chunks.map((c) => ({ id: c.id, text: c.text })),
+      embedder,
+    );
+    await index.save(join(staging, FILES.vectors));
+    vectors = index.size;
+    progress({ stage: 'embed', done: chunks.length, total: chunks.length });
+  }
+  const embeddingsMs = performance.now() - t;
+
+  t = performance.now();
+  progress({ stage: 'write', done: 0, total: 1 });
+  const files = await writePayload(staging, { documents, sections, chunks, indicators, bm25: bm25.toJSON() });
+  const manifest: Manifest = {
+    pipelineVersion: PIPELINE_VERSION,
+    corpusHash: hash,
+    createdAt: new Date().toISOString(),
+    seedsDir: resolve(options.seedsDir),
+    documents: documents.map((d) => ({ id: d.id, sha256: d.sha256, chars: d.text.length })),
+    counts: {
+      documents: documents.length,
+      sections: sections.length,
+      chunks: chunks.length,
+      indicators: indicators.length,
+      vocabulary: bm25.vocabularySize,
+      vectors,
+    },
+    embedding: embedder
+      ? { model: embedder.modelId, active: true, dimensions: embedder.dimensions }
+      : { model, active: false, reason: denseReason },
+    files,
+    warnings: loaded.warnings,
+  };
+  // The manifest is written last: a staging folder without one is incomplete by definition.
+  await writeManifest(staging, manifest);
+  await swapIndex(staging, indexDir);
+  progress({ stage: 'write', done: 1, total: 1 });
+  const writeMs = performance.now() - t;
+  progress({ stage: 'done', done: 1, total: 1, message: `${indicators.length} indicators, ${chunks.length} chunks` });
+
+  return {
+    ...base,
+    changed: true,
+    sections: sections.length,
+    chunks: chunks.length,
+    indicators: indicators.length,
+    vectors,
+    dense: { active: Boolean(embedder), model, reason: denseReason },
+    timingsMs: { ...timings, bm25: bm25Ms, embeddings: embeddingsMs, write: writeMs, total: performance.now() - started },
+  };
+}

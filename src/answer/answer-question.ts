@@ -1,0 +1,124 @@
+import type { Period } from '../domain/period.js';
+import { makePeriod } from '../domain/period.js';
+import { canonicalRegion } from '../domain/regions.js';
+import type { IndicatorTable } from '../indicators/indicator-table.js';
+import type { HybridRetriever, RetrievalFilters } from '../retrieve/hybrid-retriever.js';
+import type { Bm25Index } from '../index/bm25.js';
+import type { AskRequest } from './ask-schema.js';
+import type { AskResponse, RetrievalReport } from './answer.js';
+import { CitationList, type DocumentText } from './citations.js';
+import { answerCheck, answerDifference } from './comparison-answer.js';
+import { notFound, type Composed } from './compose.js';
+import { answerNumeric } from './numeric-answer.js';
+import { answerFromPassages } from './passage-answer.js';
+import { parseQuestion, type ParsedQuestion } from './parse-question.js';
+
+export interface Corpus {
+  table: IndicatorTable;
+  retriever: HybridRetriever;
+  bm25: Bm25Index;
+  document: (id: string) => DocumentText | undefined;
+  /** Regions that sections are about (strict filters apply). */
+  sectionRegions: Set<string>;
+  /** Every region named anywhere in the corpus. */
+  mentionedRegions: Set<string>;
+  years: Set<number>;
+  dense: RetrievalReport['dense'];
+}
+
+const DEFAULT_TOP_K = 5;
+
+function applyFilters(question: ParsedQuestion, request: AskRequest): ParsedQuestion {
+  const filters = request.filters;
+  if (!filters) return question;
+  const region = filters.region ? canonicalRegion(filters.region) ?? filters.region : undefined;
+  const periods: Period[] = question.periods.length || filters.year === undefined ? question.periods : [makePeriod(filters.year)];
+  return { ...question, regions: question.regions.length || !region ? question.regions : [region], periods };
+}
+
+function coverageGap(question: ParsedQuestion, corpus: Corpus): string | undefined {
+  const unknown = question.regions.filter((r) => !corpus.mentionedRegions.has(r));
+  if (unknown.length) return `报告中没有关于${unknown.join('、')}的内容，无法回答。`;
+  if (question.periods.length && question.periods.every((p) => !corpus.years.has(p.year))) {
+    return '报告没有涉及所问的年份，无法回答。';
+  }
+  return undefined;
+}
+
+/** The full /ask pipeline: parse, check coverage, answer from indicators or passages, cite. */
+export async function answerQuestion(request: AskRequest, corpus: Corpus): Promise<AskResponse> {
+  const timing: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timing[name] = Math.round((now - t) * 100) / 100;
+    t = now;
+  };
+  const started = t;
+  const question = applyFilters(parseQuestion(request.question), request);
+  lap('parse');
+
+  const citations = new CitationList(corpus.document);
+  const context = { table: corpus.table.restrictedTo(request.filters?.docIds), citations };
+  const gap = coverageGap(question, corpus);
+  let composed: Composed | undefined;
+  if (gap) composed = notFound(gap);
+  else if (question.type === 'numeric') composed = answerNumeric(question, context);
+  else if (question.type === 'difference') composed = answerDifference(question, context);
+  else if (question.type === 'check') composed = answerCheck(question, context);
+  lap('indicators');
+
+  const strictRegions = question.regions.filter((r) => corpus.sectionRegions.has(r));
+  const filters: RetrievalFilters = {
+    regions: strictRegions.length ? strictRegions : undefined,
+    year: question.periods.length === 1 ? question.periods[0].year : undefined,
+    docIds: request.filters?.docIds,
+  };
+  const indicatorHits = (composed?.used ?? []).flatMap((row) => {
+    const chunk = corpus.retriever.chunkAt(row.docId, row.start);
+    return chunk ? [{ id: chunk.id, score: 1 }] : [];
+  });
+  const topK = request.topK ?? DEFAULT_TOP_K;
+  let retrieval = await corpus.retriever.retrieve(question.text, Math.max(topK, 8), filters, [indicatorHits]);
+  if (retrieval.chunks.length === 0 && filters.year !== undefined) {
+    retrieval = await corpus.retriever.retrieve(question.text, Math.max(topK, 8), { ...filters, year: undefined }, [indicatorHits]);
+  }
+  lap('retrieval');
+
+  if (!composed) {
+    const passageQuestion = {
+      ...question,
+      quoted: [...question.quoted, ...question.regions.filter((r) => !corpus.sectionRegions.has(r))],
+    };
+    composed = answerFromPassages(passageQuestion, retrieval.chunks, citations, (term) => corpus.bm25.idf(term));
+  }
+  lap('compose');
+
+  return {
+    status: composed.status,
+    answer: composed.answer,
+    citations: citations.toArray(),
+    indicators: composed.used,
+    related: composed.related,
+    question: {
+      regions: question.regions,
+      periods: question.periods.map((p) => p.key),
+      intent: question.intent,
+      type: question.type,
+      terms: question.terms,
+    },
+    retrieval: {
+      retrievers: retrieval.retrievers,
+      dense: corpus.dense,
+      chunks: retrieval.chunks.slice(0, topK).map(({ chunk, score }) => ({
+        chunkId: chunk.id,
+        docId: chunk.docId,
+        start: chunk.start,
+        end: chunk.end,
+        score: Math.round(score * 10000) / 10000,
+        text: chunk.text,
+      })),
+    },
+    timingMs: { ...timing, total: Math.round((performance.now() - started) * 100) / 100 },
+  };
+}

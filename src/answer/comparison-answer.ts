@@ -1,0 +1,120 @@
+import { comparableUnit, findNumberMentions } from '../domain/numbers.js';
+import type { Indicator } from '../indicators/indicator.js';
+import { cite, notFound, type ComposeContext, type Composed } from './compose.js';
+import { subjectOf, valuePhrase } from './format.js';
+import { describeMissing, isConfident, queryFor, relatedRows } from './numeric-answer.js';
+import { parseQuestion, type ParsedQuestion } from './parse-question.js';
+
+const VERSUS_SPLIT = /(?<![同环占])比(?![重例率])|相比[，,]?/;
+
+interface Side {
+  question: ParsedQuestion;
+}
+
+/**
+ * The two things compared: around 比 ("A比B多几") or 与…相比, each side with its own region, year
+ * and intent, falling back to the whole question's where a side names none.
+ */
+function sidesOf(question: ParsedQuestion): { subject: Side; base: Side } | undefined {
+  const match = VERSUS_SPLIT.exec(question.text);
+  const halves = match
+    ? [question.text.slice(0, match.index), question.text.slice(match.index + match[0].length)]
+    : undefined;
+  const fill = (half: ParsedQuestion, fallbackPeriod: number): ParsedQuestion => ({
+    ...half,
+    regions: half.regions.length ? half.regions : question.regions,
+    periods: half.periods.length ? half.periods : question.periods.slice(fallbackPeriod, fallbackPeriod + 1),
+    terms: half.terms.length >= 2 ? half.terms : question.terms,
+    focus: half.terms.length >= 2 ? half.focus : question.focus,
+    measure: half.measure ?? question.measure,
+    unitHint: half.unitHint ?? question.unitHint,
+    intent: half.intent !== 'any' ? half.intent : question.intent === 'target' ? 'any' : question.intent,
+  });
+  if (halves) {
+    const [left, right] = halves.map((h) => parseQuestion(h));
+    const a = fill(left, 0);
+    const b = fill(right, 1);
+    // "与2024年相比，2025年…增加了多少": the subject follows 相比.
+    return match?.[0].startsWith('相比') ? { subject: { question: b }, base: { question: a } } : { subject: { question: a }, base: { question: b } };
+  }
+  if (question.periods.length >= 2) {
+    const sorted = [...question.periods].sort((x, y) => y.year - x.year);
+    return {
+      subject: { question: { ...question, periods: [sorted[0]] } },
+      base: { question: { ...question, periods: [sorted[1]] } },
+    };
+  }
+  return undefined;
+}
+
+function best(context: ComposeContext, question: ParsedQuestion) {
+  const hit = context.table.search(queryFor(question, question.periods[0]), 5)[0];
+  return isConfident(hit) ? hit : undefined;
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+}
+
+/** A difference in the units the sources use: 万 when both figures were written in 万. */
+function formatDifference(a: Indicator, b: Indicator, difference: number): string {
+  const unit = comparableUnit(a.unit);
+  if (/万/.test(a.raw) && /万/.test(b.raw) && Math.abs(difference) >= 1e4) return `${formatNumber(difference / 1e4)}万${unit}`;
+  if (/亿/.test(a.raw) && /亿/.test(b.raw) && Math.abs(difference) >= 1e8) return `${formatNumber(difference / 1e8)}亿${unit}`;
+  return `${formatNumber(difference)}${unit === '%' ? '个百分点' : unit}`;
+}
+
+function isApproximate(row: Indicator): boolean {
+  return /[多余]/.test(row.raw) || /以上|左右|超|近|约|突破/.test(row.qualifier);
+}
+
+/** "…比…多多少" / "…增加了多少": both figures cited, the difference computed from them. */
+export function answerDifference(question: ParsedQuestion, context: ComposeContext): Composed {
+  const sides = sidesOf(question);
+  if (!sides) return notFound(describeMissing(question), relatedRows(context, question));
+  const a = best(context, sides.subject.question);
+  const b = best(context, sides.base.question);
+  if (!a || !b || a.row.id === b.row.id) {
+    return notFound('报告中没有找到比较双方的全部数据，无法计算差值。', relatedRows(context, question));
+  }
+  if (comparableUnit(a.row.unit) !== comparableUnit(b.row.unit)) {
+    return notFound('比较双方的计量单位不同，无法直接计算差值。', relatedRows(context, question));
+  }
+  const usedA = cite(context, a.row, a.score);
+  const usedB = cite(context, b.row, b.score);
+  const difference = a.row.value - b.row.value;
+  const up = /增加|增长|多|提高/.test(question.text) ? (difference >= 0 ? '多' : '少') : difference >= 0 ? '多' : '少';
+  const verb = /增加|减少/.test(question.text) ? (difference >= 0 ? '增加' : '减少') : up;
+  const approx = isApproximate(a.row) || isApproximate(b.row) ? '约' : '';
+  const amount = formatDifference(a.row, b.row, Math.abs(difference));
+  const answer =
+    `${verb}${approx}${amount}：${subjectOf(a.row)}${valuePhrase(a.row)}[${usedA.citation}]，` +
+    `${subjectOf(b.row)}${valuePhrase(b.row)}[${usedB.citation}]。`;
+  return { status: 'answered', answer, used: [usedA, usedB], related: [] };
+}
+
+/** "…完成了吗": the actual figure against the target for the same year. */
+export function answerCheck(question: ParsedQuestion, context: ComposeContext): Composed {
+  const year = [...question.periods].sort((x, y) => y.year - x.year)[0];
+  const actualQuestion: ParsedQuestion = { ...question, intent: 'actual', periods: year ? [year] : [] };
+  const actual = best(context, actualQuestion);
+  if (!actual) return notFound(describeMissing(actualQuestion), relatedRows(context, question));
+  const target = best(context, { ...question, intent: 'target', periods: year ? [year] : [] });
+  const stated = findNumberMentions(question.text).find((m) => comparableUnit(m.unit) === comparableUnit(actual.row.unit));
+  const targetValue = target && comparableUnit(target.row.unit) === comparableUnit(actual.row.unit) ? target.row.value : stated?.value;
+  if (targetValue === undefined) return notFound('报告中没有找到可对照的目标值。', relatedRows(context, question));
+  const usedActual = cite(context, actual.row, actual.score);
+  const used = [usedActual];
+  // A target only quoted in the question is not a source: compare with it, but do not restate it.
+  let targetText = '问题所述的目标';
+  if (target && target.row.value === targetValue) {
+    const usedTarget = cite(context, target.row, target.score);
+    used.push(usedTarget);
+    targetText = `${valuePhrase(target.row)}[${usedTarget.citation}]`;
+  }
+  const met = actual.row.value >= targetValue;
+  const answer = met
+    ? `已完成：${subjectOf(actual.row)}${valuePhrase(actual.row)}[${usedActual.citation}]，达到${targetText.startsWith('问题') ? targetText : '目标' + targetText}。`
+    : `未完成：${subjectOf(actual.row)}${valuePhrase(actual.row)}[${usedActual.citation}]，低于${targetText.startsWith('问题') ? targetText : '目标' + targetText}。`;
+  return { status: 'answered', answer, used, related: [] };
+}

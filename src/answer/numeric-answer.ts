@@ -1,0 +1,78 @@
+import type { Period } from '../domain/period.js';
+import type { IndicatorQuery, ScoredIndicator } from '../indicators/indicator-table.js';
+import type { Indicator } from '../indicators/indicator.js';
+import { cite, notFound, type ComposeContext, type Composed } from './compose.js';
+import { periodLabel, subjectOf, valuePhrase } from './format.js';
+import type { ParsedQuestion } from './parse-question.js';
+
+/** Below these a row is a different metric that happens to share words with the question. */
+export const MIN_COVERAGE = 0.62;
+export const MIN_METRIC_COVERAGE = 0.3;
+
+export function isConfident(hit: ScoredIndicator | undefined): hit is ScoredIndicator {
+  return hit !== undefined && hit.coverage >= MIN_COVERAGE && hit.metricCoverage >= MIN_METRIC_COVERAGE;
+}
+
+export function queryFor(question: ParsedQuestion, period: Period | undefined): IndicatorQuery {
+  return {
+    terms: question.terms,
+    focus: question.focus,
+    regions: question.regions,
+    period,
+    intent: question.intent,
+    measure: question.measure,
+    unitHint: question.unitHint,
+  };
+}
+
+/** The text of a rank or "高于全国" row without the figure it qualifies: "居工业大省第4位". */
+function companionText(row: Indicator, main: Indicator): string {
+  const at = row.phrase.indexOf(main.raw);
+  const text = at >= 0 ? row.phrase.slice(at + main.raw.length) : row.phrase;
+  return text.replace(/^[、，和及以上左右]+/, '');
+}
+
+function statement(context: ComposeContext, hit: ScoredIndicator, withSubject: boolean): { text: string; used: ReturnType<typeof cite>[] } {
+  const main = cite(context, hit.row, hit.score);
+  const companions = context.table.rows.filter((r) => r.relatedTo === hit.row.id);
+  const extra = companions.map((c) => `，${companionText(c, hit.row)}`).join('');
+  const used = [main, ...companions.map((c) => ({ ...c, citation: main.citation }))];
+  const subject = withSubject ? `${subjectOf(hit.row)}：` : '';
+  return { text: `${subject}${valuePhrase(hit.row)}${extra}[${main.citation}]`, used };
+}
+
+/** Rows the reports do hold for the asked metric, when the asked year, region or kind is missing. */
+export function relatedRows(context: ComposeContext, question: ParsedQuestion): ReturnType<typeof cite>[] {
+  const hits = context.table.search({ ...queryFor(question, undefined), intent: 'any' }, 5).filter(isConfident).slice(0, 3);
+  return hits.map((h) => cite(context, h.row, h.score));
+}
+
+export function describeMissing(question: ParsedQuestion): string {
+  const region = question.regions.length ? question.regions.join('、') : '';
+  const kind = question.intent === 'target' ? '目标' : question.intent === 'forecast' ? '预计' : '';
+  return `报告中没有找到${region}所问时期的该项${kind}数据，无法给出数字。`;
+}
+
+/** A numeric question answered from the indicator table, one statement per asked period. */
+export function answerNumeric(question: ParsedQuestion, context: ComposeContext): Composed {
+  const periods: Array<Period | undefined> = question.periods.length ? question.periods : [undefined];
+  const parts: string[] = [];
+  const used: ReturnType<typeof cite>[] = [];
+  for (const period of periods) {
+    const hit = context.table.search(queryFor(question, period), 5)[0];
+    if (!isConfident(hit)) {
+      if (periods.length > 1) continue;
+      const related = relatedRows(context, question);
+      const hint = related.length ? '报告中有该指标其他时期、地区或口径的数据，见相关指标。' : '';
+      return notFound(describeMissing(question) + hint, related);
+    }
+    const s = statement(context, hit, true);
+    parts.push(s.text);
+    used.push(...s.used);
+  }
+  if (parts.length === 0) return notFound(describeMissing(question), relatedRows(context, question));
+  const periodNote = periods.length > 1 && parts.length < periods.length ? '（其余时期报告未给出）' : '';
+  return { status: 'answered', answer: `${parts.join('；')}${periodNote}。`, used, related: [] };
+}
+
+export { periodLabel };

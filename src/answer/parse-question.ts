@@ -1,0 +1,112 @@
+import type { Measure } from '../indicators/indicator.js';
+import { findRegionMentions } from '../domain/regions.js';
+import { findTimeExpressions } from '../domain/time-expressions.js';
+import type { Period } from '../domain/period.js';
+import { tokenize } from '../index/tokenizer.js';
+
+export type Intent = 'target' | 'forecast' | 'actual' | 'any';
+export type QuestionType = 'numeric' | 'list' | 'entity' | 'descriptive' | 'difference' | 'check';
+
+export interface ParsedQuestion {
+  text: string;
+  regions: string[];
+  periods: Period[];
+  intent: Intent;
+  measure?: Measure;
+  type: QuestionType;
+  /** Content words, canonicalized, for matching metrics and passages. */
+  terms: string[];
+  /** Terms written inside quotes (“种苗工程”): a passage must contain them. */
+  quoted: string[];
+  /** The unit asked for in "多少家/几个". */
+  unitHint?: string;
+  /** Words right before 多少/几/是: what is being asked for. */
+  focus: string[];
+}
+
+const LIST_RE = /(哪些|哪几|哪[一二三四五六七八九十两\d]+[个家项款类座])|分别(叫|是)什么|分别为何|包括什么|有什么/;
+const ENTITY_RE = /哪个|哪一个|哪家|哪座|哪一|哪位|谁/;
+const DESCRIPTIVE_RE = /指什么|是指|指的是|具体指|什么意思|是什么|什么活动|什么内容|内容是|含义/;
+const CHECK_RE = /(完成|实现|达到|达标|做到)了?(吗|没有|与否)|是否(完成|实现|达到|达标)/;
+const DIFFERENCE_RE = /(增加|减少|多|少|相差|差)了?(多少|几)/;
+// 比 as in "A比B多", not 同比/环比/比重/占比.
+const VERSUS_RE = /(?<![同环占])比(?![重例率])|相比/;
+const NUMERIC_RE = /多少|几|第几|位次|排名|是多大|规模|目标|增长|增速|比重|占比|贡献率/;
+
+const TARGET_RE = /目标|计划|力争|争取|提出|要求|拟|打算|预期目标|工作思路|工作重点|工作要点|任务/;
+const FORECAST_RE = /预计|有望|可望/;
+const ACTUAL_RE = /实际|已经|已|完成了|达到了|实现了|累计|截至|截止/;
+
+const GROWTH_RE = /增长|增速|增幅|同比|增长率|提高了?多少个百分点|高于全国/;
+const SHARE_RE = /比重|占比|贡献率|占.{0,10}(比|多少)|份额|利用率|覆盖率/;
+const RANK_RE = /第几|位次|排名|排第|居第|名列/;
+const CHANGE_RE = /新增|净增|新建/;
+
+// Words that frame the question rather than name the metric.
+const FRAME_WORDS =
+  /(请问|请|问|是多少|有多少|多少|是几|几个|几家|第几|分别是|分别|是什么|是哪些|哪些|哪个|什么|吗|呢|目标值|目标|计划|力争|争取|提出|预计|有望|能达到|达到了|达到|实际|已经|累计|截至|截止|当年|中提出|工作思路|工作重点|工作要点|全年|全省|全市|的|了|要|在|和|与|及|？|\?|，|。|、)/g;
+
+function measureOf(text: string): Measure | undefined {
+  if (SHARE_RE.test(text)) return 'share';
+  if (RANK_RE.test(text)) return 'rank';
+  if (GROWTH_RE.test(text)) return 'growth';
+  if (CHANGE_RE.test(text)) return 'count-change';
+  return undefined;
+}
+
+function intentOf(text: string): Intent {
+  if (FORECAST_RE.test(text)) return 'forecast';
+  if (TARGET_RE.test(text)) return 'target';
+  if (ACTUAL_RE.test(text)) return 'actual';
+  return 'any';
+}
+
+function typeOf(text: string, periods: number, regions: number): QuestionType {
+  if (CHECK_RE.test(text)) return 'check';
+  if (DIFFERENCE_RE.test(text) && (periods >= 2 || regions >= 2 || VERSUS_RE.test(text))) return 'difference';
+  if (LIST_RE.test(text)) return 'list';
+  if (ENTITY_RE.test(text)) return 'entity';
+  if (DESCRIPTIVE_RE.test(text) && !/多少|几/.test(text)) return 'descriptive';
+  if (NUMERIC_RE.test(text)) return 'numeric';
+  return 'descriptive';
+}
+
+/** Questions resolve 今年 against today; an explicit year always wins. */
+export function parseQuestion(question: string, today = new Date()): ParsedQuestion {
+  const text = question.trim();
+  const regions = [...new Set(findRegionMentions(text, { abbreviations: true }).map((m) => m.name))];
+  const year = today.getFullYear();
+  const times = findTimeExpressions(text, { writtenYear: year, writtenMonth: today.getMonth() + 1, sectionYear: year })
+    // 明年/今年 inside a quoted statement refer to that statement's time, not to the question's.
+    .filter((t) => t.explicitYear);
+  const periods: Period[] = [];
+  for (const t of times) if (!periods.some((p) => p.key === t.period.key)) periods.push(t.period);
+
+  let stripped = text;
+  // Same-length blanking keeps the time expressions' offsets valid.
+  for (const m of findRegionMentions(text, { abbreviations: true })) {
+    stripped = stripped.slice(0, m.start) + ' '.repeat(m.end - m.start) + stripped.slice(m.end);
+  }
+  for (const t of times) stripped = stripped.slice(0, t.start) + ' '.repeat(t.end - t.start) + stripped.slice(t.end);
+  stripped = stripped.replace(/(\d{4})年|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}[—\-–~至到]\d{1,2}月|\d{1,2}月(末|底)?/g, ' ');
+
+  const quoted = [...text.matchAll(/[“"「]([^”"」]{2,20})[”"」]/g)].map((m) => m[1]);
+  const unitHint = /(?:多少|几)(万|亿)?([个家户项款台套件辆场人名次批条座所亩吨]|亿元|万元|元)/.exec(text)?.[2];
+  const focusMatch = /([\u4e00-\u9fa5A-Za-z0-9“”]{2,16}?)(?:的)?(?:目标)?(?:是|为|有|达到|达|增长|是第)?(?:多少|几)/.exec(stripped);
+  const focus = focusMatch ? tokenize(focusMatch[1].replace(FRAME_WORDS, ' ')) : [];
+
+  const content = stripped.replace(FRAME_WORDS, ' ');
+  const terms = [...new Set(tokenize(content))].filter((t) => !/^\d+$/.test(t));
+  return {
+    text,
+    regions,
+    periods,
+    intent: intentOf(text),
+    measure: measureOf(text),
+    type: typeOf(text, periods.length, regions.length),
+    terms,
+    quoted,
+    unitHint,
+    focus,
+  };
+}

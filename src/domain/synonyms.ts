@@ -1,0 +1,36 @@
+/**
+ * Different spellings of the same metric term, rewritten to one canonical form before matching
+ * or indexing. Only whole-term rewrites that never change meaning belong here.
+ */
+const REWRITES: Array<[RegExp, string]> = [
+  [/规模以上/g, '规上'],
+  [/计算能力/g, '算力'],
+  [/新能源车(?!辆)/g, '新能源汽车'],
+  [/新能源汽汽车/g, '新能源汽车'],
+  [/人工智能/g, 'AI'],
+  [/第五代移动通信/g, '5G'],
+  [/技术改造/g, '技改'],
+  [/增速|增幅|增长率/g, '增长'],
+  [/占比|所占比重|比重/g, '占比'],
+  [/营业收入/g, '营收'],
+  [/中小微企业/g, '中小企业'],
+  [/数量|总数/g, '数量'],
+  [/[“”‘’"《》]/g, ''],
+];
+
+export function canonicalize(text: string): string {
+  let result = text;
+  for (const [pattern, replacement] of REWRITES) result = result.replace(pattern, replacement);
+  return result;
+}
+
+/** Words jieba must keep whole in this domain. */
+export const DOMAIN_WORDS = [
+  '算力', '算力规模', '算力总规模', '规上', '规上工业', '规上工业增加值', '规上工业企业', '增加值', '专精特新', '小巨人',
+  '5G-A', '5G', '6G', '基站', '卓越级', '领航级', '先进级', '智能工厂', '高技术制造业', '技改', '技改投资',
+  '工业投资', '数字经济', '核心产业', '新能源汽车', '汽车整车', '单项冠军', '中试平台', '工业母机', '大模型', '特色产业集群',
+  '数字化转型', '数字化改造', '工业互联网', '创新联合实验室', '产业集群', '上链企业', '贡献率', '万兆光网', '北斗',
+  '授信', '助企融资', '营收', '民营企业', '中小企业', '独角兽', '绿色工厂', '零碳工厂', '链主', '光电子信息',
+  '人形机器人', '工业机器人', '服务机器人', '低空经济', '商业航天', '集成电路', '生物医药', '软件业务收入',
+  '利润总额', '增长点', '智能体', '种苗工程', '四首产品', '三园', '四个一批', '三大战役', '双进双转',
+];

@@ -1,0 +1,91 @@
+import { join, resolve } from 'node:path';
+import type { DocumentMeta, StoredDocument } from './documents/document.js';
+import { findRegionMentions } from './domain/regions.js';
+import { AppError } from './errors.js';
+import { Bm25Index } from './index/bm25.js';
+import { DEFAULT_EMBEDDING_MODEL, loadEmbedder } from './index/embeddings.js';
+import { FILES, readManifest, readPayload } from './index/index-files.js';
+import type { Manifest } from './index/manifest.js';
+import { VectorIndex } from './index/vector-store.js';
+import { IndicatorTable } from './indicators/indicator-table.js';
+import { HybridRetriever } from './retrieve/hybrid-retriever.js';
+import type { AskRequest } from './answer/ask-schema.js';
+import type { AskResponse, RetrievalReport } from './answer/answer.js';
+import { answerQuestion, type Corpus } from './answer/answer-question.js';
+
+export interface EngineOptions {
+  indexDir: string;
+  modelDir?: string;
+  embeddingModel?: string;
+  allowModelDownload?: boolean;
+  /** Called once when dense retrieval cannot be used, with the reason. */
+  onKeywordOnly?: (reason: string) => void;
+}
+
+export interface Engine {
+  ask(request: AskRequest): Promise<AskResponse>;
+  document(id: string): StoredDocument | undefined;
+  documents(): DocumentMeta[];
+  readonly indicators: IndicatorTable;
+  readonly manifest: Manifest;
+  readonly dense: RetrievalReport['dense'];
+  close(): Promise<void>;
+}
+
+/** Loads a built index into memory: documents, indicator table, BM25 and, when possible, dense vectors. */
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const indexDir = resolve(options.indexDir);
+  const manifest = await readManifest(indexDir);
+  if (!manifest) throw new AppError('index_unavailable', 503, `no valid index in ${indexDir}: run npm run ingest`);
+  const payload = await readPayload(indexDir, manifest);
+
+  const model = manifest.embedding.model ?? options.embeddingModel ?? DEFAULT_EMBEDDING_MODEL;
+  let dense: RetrievalReport['dense'] = { active: false, model, reason: manifest.embedding.reason ?? 'index built without vectors' };
+  let denseParts: ConstructorParameters<typeof HybridRetriever>[2];
+  if (manifest.embedding.active) {
+    const load = await loadEmbedder({ modelId: model, modelDir: options.modelDir, allowRemote: options.allowModelDownload });
+    if (load.ok) {
+      try {
+        const index = await VectorIndex.load(join(indexDir, FILES.vectors), load.embedder);
+        denseParts = { index, embedder: load.embedder };
+        dense = { active: true, model };
+      } catch (error) {
+        dense = { active: false, model, reason: `vector index unreadable: ${(error as Error).message}` };
+      }
+    } else {
+      dense = { active: false, model, reason: load.reason };
+    }
+  }
+  if (!dense.active) options.onKeywordOnly?.(dense.reason ?? 'no embedding model');
+
+  const documents = new Map(payload.documents.map((d) => [d.id, d]));
+  const bm25 = new Bm25Index(payload.bm25);
+  const table = new IndicatorTable(payload.indicators);
+  const retriever = new HybridRetriever(payload.chunks, bm25, denseParts);
+  const sectionRegions = new Set(payload.sections.map((s) => s.region).filter(Boolean));
+  const mentionedRegions = new Set(sectionRegions);
+  for (const doc of payload.documents) for (const m of findRegionMentions(doc.text)) mentionedRegions.add(m.name);
+  for (const row of payload.indicators) mentionedRegions.add(row.region);
+  const years = new Set([...payload.sections.map((s) => s.year), ...payload.indicators.map((r) => r.year)]);
+
+  const corpus: Corpus = {
+    table,
+    retriever,
+    bm25,
+    document: (id) => documents.get(id),
+    sectionRegions,
+    mentionedRegions,
+    years,
+    dense,
+  };
+
+  return {
+    ask: (request) => answerQuestion(request, corpus),
+    document: (id) => documents.get(id),
+    documents: () => payload.documents.map(({ text: _text, ...meta }) => meta),
+    indicators: table,
+    manifest,
+    dense,
+    close: async () => {},
+  };
+}

@@ -1,0 +1,91 @@
+import { tokenize } from './tokenizer.js';
+
+export interface Bm25Options {
+  k1: number;
+  b: number;
+}
+
+export interface Bm25Data {
+  ids: string[];
+  lengths: number[];
+  postings: Record<string, Array<[number, number]>>;
+  options: Bm25Options;
+}
+
+export interface ScoredId {
+  id: string;
+  score: number;
+}
+
+const DEFAULT_OPTIONS: Bm25Options = { k1: 1.2, b: 0.75 };
+
+/** Okapi BM25 over jieba tokens; serializable to JSON so ingest builds it once. */
+export class Bm25Index {
+  private readonly averageLength: number;
+  private readonly position = new Map<string, number>();
+
+  constructor(private readonly data: Bm25Data) {
+    const total = data.lengths.reduce((a, b) => a + b, 0);
+    this.averageLength = data.lengths.length ? total / data.lengths.length : 0;
+    data.ids.forEach((id, i) => this.position.set(id, i));
+  }
+
+  static build(items: Array<{ id: string; text: string }>, options: Bm25Options = DEFAULT_OPTIONS): Bm25Index {
+    const postings: Record<string, Array<[number, number]>> = {};
+    const lengths: number[] = [];
+    items.forEach((item, index) => {
+      const tokens = tokenize(item.text);
+      lengths.push(tokens.length);
+      const counts = new Map<string, number>();
+      for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const [term, tf] of counts) (postings[term] ??= []).push([index, tf]);
+    });
+    return new Bm25Index({ ids: items.map((i) => i.id), lengths, postings, options });
+  }
+
+  toJSON(): Bm25Data {
+    return this.data;
+  }
+
+  get size(): number {
+    return this.data.ids.length;
+  }
+
+  get vocabularySize(): number {
+    return Object.keys(this.data.postings).length;
+  }
+
+  idf(term: string): number {
+    const n = this.data.ids.length;
+    const df = this.data.postings[term]?.length ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  search(query: string, k: number, filter?: (id: string) => boolean): ScoredId[] {
+    return this.searchTokens(tokenize(query), k, filter);
+  }
+
+  searchTokens(terms: string[], k: number, filter?: (id: string) => boolean): ScoredId[] {
+    const { k1, b } = this.data.options;
+    const scores = new Map<number, number>();
+    for (const term of new Set(terms)) {
+      const list = this.data.postings[term];
+      if (!list) continue;
+      const idf = this.idf(term);
+      for (const [doc, tf] of list) {
+        const norm = tf + k1 * (1 - b + (b * this.data.lengths[doc]) / (this.averageLength || 1));
+        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (k1 + 1)) / norm);
+      }
+    }
+    const results: ScoredId[] = [];
+    for (const [doc, score] of scores) {
+      const id = this.data.ids[doc];
+      if (!filter || filter(id)) results.push({ id, score });
+    }
+    return results.sort((x, y) => y.score - x.score).slice(0, k);
+  }
+
+  has(id: string): boolean {
+    return this.position.has(id);
+  }
+}

@@ -1,0 +1,178 @@
+import type { Period } from '../domain/period.js';
+import { comparableUnit } from '../domain/numbers.js';
+import { tokenize } from '../index/tokenizer.js';
+import type { Indicator, IndicatorKind, Measure } from './indicator.js';
+
+export type Intent = 'target' | 'forecast' | 'actual' | 'any';
+
+export interface IndicatorQuery {
+  terms: string[];
+  focus?: string[];
+  regions?: string[];
+  period?: Period;
+  intent?: Intent;
+  measure?: Measure;
+  unitHint?: string;
+}
+
+export interface ScoredIndicator {
+  row: Indicator;
+  score: number;
+  /** Share of the question's term weight found in the row's metric name or context. */
+  coverage: number;
+  /** Share found in the metric name alone. */
+  metricCoverage: number;
+}
+
+export interface IndicatorFilter {
+  region?: string;
+  year?: number;
+  metric?: string;
+  kind?: IndicatorKind;
+  docId?: string;
+}
+
+interface RowIndex {
+  metric: Set<string>;
+  context: Set<string>;
+}
+
+const CONTEXT_WEIGHT = 0.6;
+const COUNT_UNITS = new Set(['个', '家', '户', '项', '款', '台', '套', '件', '场', '辆', '人', '名', '座', '所', '批']);
+
+/** Tokens that carry meaning for metric matching: no single CJK characters, no bare numbers. */
+export function meaningfulTerms(tokens: string[]): string[] {
+  return [...new Set(tokens)].filter((t) => !/^[\u4e00-\u9fa5]$/.test(t) && !/^[\d.]+$/.test(t) && !/\d/.test(t.replace(/^5g(-a)?$|^6g$/, '')));
+}
+
+export function periodMatches(row: Indicator, period: Period | undefined): boolean {
+  if (!period) return true;
+  if (row.year !== period.year) return false;
+  return period.fromMonth === undefined || row.period === period.key;
+}
+
+export function intentMatches(row: Indicator, intent: Intent | undefined): boolean {
+  if (!intent || intent === 'any') return true;
+  if (intent === 'actual') return row.modality === 'actual';
+  return row.modality !== 'actual';
+}
+
+/**
+ * The indicator rows of the corpus with a token index over their metric names and contexts, so a
+ * question's terms can be matched against what each number measures.
+ */
+export class IndicatorTable {
+  private readonly index: RowIndex[];
+  private readonly postings = new Map<string, number[]>();
+  private readonly byId = new Map<string, Indicator>();
+
+  constructor(readonly rows: Indicator[]) {
+    this.index = rows.map((row, i) => {
+      this.byId.set(row.id, row);
+      const metric = new Set(meaningfulTerms(tokenize(row.metric)));
+      const context = new Set(meaningfulTerms(tokenize(row.context)));
+      for (const t of new Set([...metric, ...context])) {
+        const list = this.postings.get(t) ?? [];
+        list.push(i);
+        this.postings.set(t, list);
+      }
+      return { metric, context };
+    });
+  }
+
+  /** The same table limited to some documents (the docIds filter of /ask). */
+  restrictedTo(docIds: string[] | undefined): IndicatorTable {
+    if (!docIds?.length) return this;
+    return new IndicatorTable(this.rows.filter((r) => docIds.includes(r.docId)));
+  }
+
+  get(id: string): Indicator | undefined {
+    return this.byId.get(id);
+  }
+
+  weight(term: string): number {
+    const df = this.postings.get(term)?.length ?? 0;
+    return Math.log(1 + this.rows.length / (1 + df));
+  }
+
+  /** Rows whose metric matches the query terms, best first; region/period/intent are hard filters. */
+  search(query: IndicatorQuery, limit = 10): ScoredIndicator[] {
+    const terms = meaningfulTerms(query.terms);
+    if (terms.length === 0) return [];
+    const weights = new Map(terms.map((t) => [t, this.weight(t)]));
+    const total = [...weights.values()].reduce((a, b) => a + b, 0);
+    const candidates = new Set<number>();
+    for (const t of terms) for (const i of this.postings.get(t) ?? []) candidates.add(i);
+
+    const results: ScoredIndicator[] = [];
+    for (const i of candidates) {
+      const row = this.rows[i];
+      if (query.regions?.length && !query.regions.includes(row.region)) continue;
+      if (!periodMatches(row, query.period)) continue;
+      if (!intentMatches(row, query.intent)) continue;
+      const { metric, context } = this.index[i];
+      let metricHit = 0;
+      let contextHit = 0;
+      for (const [t, w] of weights) {
+        if (metric.has(t)) metricHit += w;
+        else if (context.has(t)) contextHit += w;
+      }
+      const coverage = (metricHit + CONTEXT_WEIGHT * contextHit) / total;
+      const metricCoverage = metricHit / total;
+      let metricWeight = 0;
+      let extra = 0;
+      for (const m of metric) {
+        const w = this.weight(m);
+        metricWeight += w;
+        if (!weights.has(m)) extra += w;
+      }
+      let score = coverage + 0.3 * metricCoverage - 0.25 * (metricWeight ? extra / metricWeight : 0);
+      score += this.shapeBonus(row, this.index[i], query);
+      results.push({ row, score, coverage, metricCoverage });
+    }
+    return results.sort((a, b) => b.score - a.score || b.row.year - a.row.year).slice(0, limit);
+  }
+
+  /** Prefers rows whose measure, unit and modality fit the way the question is asked. */
+  private shapeBonus(row: Indicator, tokens: RowIndex, query: IndicatorQuery): number {
+    let bonus = 0;
+    if (query.measure) {
+      if (row.measure === query.measure) bonus += 0.15;
+      else if (!(query.measure === 'count-change' && row.measure === 'level')) bonus -= 0.3;
+    } else if (row.measure === 'rank' || row.measure === 'growth' || row.measure === 'share') {
+      bonus -= 0.2;
+    }
+    if (row.relatedTo && query.measure !== 'rank') bonus -= 0.1;
+    if (query.unitHint) {
+      const hint = comparableUnit(query.unitHint);
+      const unit = comparableUnit(row.unit);
+      if (unit === hint || (hint === '元' && unit === '元')) bonus += 0.1;
+      else if (COUNT_UNITS.has(hint) !== COUNT_UNITS.has(unit) || unit === '%') bonus -= 0.2;
+    }
+    if (query.intent === 'any' && row.modality === 'actual') bonus += 0.05;
+    if (query.intent === 'target' && row.modality === 'forecast') bonus -= 0.05;
+    if (query.period && query.period.fromMonth === undefined && row.period === String(row.year)) bonus += 0.05;
+    if (query.focus?.length) {
+      const focus = meaningfulTerms(query.focus);
+      if (focus.length) bonus += (0.1 * focus.filter((t) => tokens.metric.has(t)).length) / focus.length;
+    }
+    return bonus;
+  }
+
+  /** Plain listing for GET /indicators. */
+  list(filter: IndicatorFilter): Indicator[] {
+    const metricTerms = filter.metric ? meaningfulTerms(tokenize(filter.metric)) : [];
+    return this.rows.filter((row, i) => {
+      if (filter.region && row.region !== filter.region) return false;
+      if (filter.year !== undefined && row.year !== filter.year) return false;
+      if (filter.docId && row.docId !== filter.docId) return false;
+      if (filter.kind && row.kind !== filter.kind && row.modality !== filter.kind && row.measure !== filter.kind) return false;
+      if (filter.metric) {
+        const { metric } = this.index[i];
+        const inMetric = row.metric.includes(filter.metric) || (metricTerms.length > 0 && metricTerms.every((t) => metric.has(t)));
+        if (!inMetric) return false;
+      }
+      return true;
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import type { Chunk } from '../documents/document.js';
+import type { Bm25Index } from '../index/bm25.js';
+import type { TextEmbedder } from '../index/embeddings.js';
+import type { VectorIndex } from '../index/vector-store.js';
+import type { RetrieverName } from '../answer/answer.js';
+import { reciprocalRankFusion, type RankedId } from './fusion.js';
+
+export interface RetrievalFilters {
+  regions?: string[];
+  year?: number;
+  docIds?: string[];
+}
+
+export interface RetrievedChunk {
+  chunk: Chunk;
+  score: number;
+}
+
+export interface RetrievalOutcome {
+  chunks: RetrievedChunk[];
+  retrievers: RetrieverName[];
+}
+
+const CANDIDATES = 30;
+
+export function chunkPasses(chunk: Chunk, filters: RetrievalFilters): boolean {
+  if (filters.regions?.length && !filters.regions.includes(chunk.region)) return false;
+  if (filters.docIds?.length && !filters.docIds.includes(chunk.docId)) return false;
+  if (filters.year !== undefined && chunk.year !== filters.year && !chunk.text.includes(`${filters.year}年`)) return false;
+  return true;
+}
+
+/** BM25 ⊕ dense (when a model is loaded) ⊕ extra ranked lists, fused by reciprocal rank, with filters applied inside each retriever. */
+export class HybridRetriever {
+  private readonly byId: Map<string, Chunk>;
+
+  constructor(
+    private readonly chunks: Chunk[],
+    private readonly bm25: Bm25Index,
+    private readonly dense?: { index: VectorIndex; embedder: TextEmbedder },
+  ) {
+    this.byId = new Map(chunks.map((c) => [c.id, c]));
+  }
+
+  get denseActive(): boolean {
+    return Boolean(this.dense);
+  }
+
+  chunk(id: string): Chunk | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The chunk holding a given offset of a document. */
+  chunkAt(docId: string, offset: number): Chunk | undefined {
+    return this.chunks.find((c) => c.docId === docId && c.start <= offset && offset < c.end);
+  }
+
+  async retrieve(query: string, topK: number, filters: RetrievalFilters, extra: RankedId[][] = []): Promise<RetrievalOutcome> {
+    const accept = (id: string) => {
+      const chunk = this.byId.get(id);
+      return chunk !== undefined && chunkPasses(chunk, filters);
+    };
+    const lists: RankedId[][] = [this.bm25.search(query, CANDIDATES, accept)];
+    const retrievers: RetrieverName[] = ['bm25'];
+    if (this.dense) {
+      const vector = await this.dense.embedder.embedQuery(query);
+      lists.push(await this.dense.index.search(vector, CANDIDATES, accept));
+      retrievers.push('dense');
+    }
+    const extraLists = extra.map((list) => list.filter((item) => accept(item.id))).filter((list) => list.length);
+    if (extraLists.length) retrievers.unshift('indicators');
+    const fused = reciprocalRankFusion([...extraLists, ...lists]).slice(0, topK);
+    return {
+      chunks: fused.flatMap((item) => {
+        const chunk = this.byId.get(item.id);
+        return chunk ? [{ chunk, score: item.score }] : [];
+      }),
+      retrievers,
+    };
+  }
+}
