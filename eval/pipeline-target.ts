@@ -8,20 +8,18 @@ import { documentKey } from './gold-spans.js';
 import type { OpenOptions } from './command.js';
 import type { EvalTarget } from './target.js';
 
-function describeRetrieval(responses: AskResponse[]): string {
-  const retrievers = [...new Set(responses.flatMap((response) => response.retrieval.retrievers))];
-  const dense = responses.at(-1)?.retrieval.dense;
+function describeRetrieval(retrievers: Set<string>, dense: AskResponse['retrieval']['dense'] | undefined): string {
   const denseNote = dense && !dense.active ? `; dense off${dense.reason ? `: ${dense.reason}` : ''}` : '';
-  return `retrievers ${retrievers.join('+') || 'none'}${denseNote}`;
+  return `retrievers ${[...retrievers].join('+') || 'none'}${denseNote}`;
 }
 
 /** The real pipeline, in-process: the same engine POST /ask calls. */
 export async function openPipelineTarget(options: OpenOptions): Promise<EvalTarget> {
   // --seeds must never touch data/index, so it gets an index of its own that is deleted on close.
-  const temporaryDir = options.indexDir ? undefined : await mkdtemp(path.join(os.tmpdir(), 'policy-qa-eval-'));
-  const indexDir = options.indexDir ?? (temporaryDir as string);
+  const temporary = options.indexDir === undefined;
+  const indexDir = options.indexDir ?? (await mkdtemp(path.join(os.tmpdir(), 'policy-qa-eval-')));
   const removeTemporary = async (): Promise<void> => {
-    if (temporaryDir) await rm(temporaryDir, { recursive: true, force: true });
+    if (temporary) await rm(indexDir, { recursive: true, force: true });
   };
   try {
     let lastStage = '';
@@ -46,15 +44,18 @@ export async function openPipelineTarget(options: OpenOptions): Promise<EvalTarg
       embeddingModel: options.embeddingModel,
       allowModelDownload: options.allowModelDownload,
     });
-    const responses: AskResponse[] = [];
+    // What the answers report about retrieval, so the report names the retrievers actually used.
+    const retrievers = new Set<string>();
+    let dense: AskResponse['retrieval']['dense'] | undefined;
     return {
       async ask(question) {
         const response = await engine.ask({ question, mode: options.mode });
-        responses.push(response);
+        for (const retriever of response.retrieval.retrievers) retrievers.add(retriever);
+        dense = response.retrieval.dense;
         return response;
       },
       documentText: (docId) => (engine.document(docId) ?? engine.document(documentKey(docId)) ?? engine.document(`${documentKey(docId)}.txt`))?.text,
-      describe: () => `pipeline (src/engine.ts, mode ${options.mode}), ${describeRetrieval(responses)}`,
+      describe: () => `pipeline (src/engine.ts, mode ${options.mode}), ${describeRetrieval(retrievers, dense)}`,
       async close() {
         try {
           await engine.close();

@@ -1,5 +1,5 @@
 import { isFailure, type ItemResult } from './score.js';
-import { ratioOf, summarize, type Metrics, type RatioMetric, type Summary } from './summary.js';
+import { ratioOf, summarize, type Metrics, type Ratio, type RatioMetric, type Summary } from './summary.js';
 import { renderMarkdownTable, renderText, type Table } from './table.js';
 
 /** Everything one `npm run eval` measured, in the shape the printers and the JSON line share. */
@@ -33,6 +33,8 @@ const METRIC_COLUMNS: { key: RatioMetric; label: string; kind: 'share' | 'ms' }[
 function formatMetric(value: number | null, kind: 'share' | 'ms'): string {
   if (value === null) return '–';
   if (kind === 'share') return `${(value * 100).toFixed(1)}%`;
+  // Sub-millisecond latencies need their decimals; whole milliseconds do not.
+  if (value < 1) return value.toFixed(2);
   return value.toFixed(value < 10 ? 1 : 0);
 }
 
@@ -101,6 +103,13 @@ function failureLines(results: ItemResult[], answerLength: number): string[] {
   ]);
 }
 
+// Evaluating another seed folder with the dev set leaves gold quotes without a document to point at.
+function unlocatedWarning(results: ItemResult[]): string | undefined {
+  const count = results.filter((result) => result.goldUnlocated > 0).length;
+  if (count === 0) return undefined;
+  return `${count} items have gold quotes missing from this corpus; citation and recall@5 use only the quotes found (not scored when none is)`;
+}
+
 function headline(run: EvalRun): string {
   return `${run.ours.results.length} questions from ${run.questions.join(', ')} · seed folder ${run.seeds} · mode ${run.mode}`;
 }
@@ -113,6 +122,8 @@ export function renderConsole(run: EvalRun): string {
     lines.push('', renderText(summaryTable(run.ours.summary)));
   }
   lines.push('', `answerable questions refused: ${run.ours.summary.overall.falseRefusals}`);
+  const warning = unlocatedWarning(run.ours.results);
+  if (warning) lines.push(`warning: ${warning}`);
   const failures = failureLines(run.ours.results, 160);
   lines.push('', `failures (ours): ${run.ours.results.filter(isFailure).length}`, ...failures);
   return lines.join('\n');
@@ -125,6 +136,8 @@ export function renderMarkdown(run: EvalRun): string {
   }
   lines.push('', '## Ours by kind', '', renderMarkdownTable(summaryTable(run.ours.summary)));
   lines.push('', `Answerable questions refused: ${run.ours.summary.overall.falseRefusals}.`);
+  const warning = unlocatedWarning(run.ours.results);
+  if (warning) lines.push('', `Warning: ${warning}.`);
   lines.push('', '## Failures (ours)', '', '```', ...failureLines(run.ours.results, 300), '```');
   if (run.baseline) {
     lines.push('', '## Baseline by kind', '', renderMarkdownTable(summaryTable(run.baseline.summary)));
@@ -137,19 +150,35 @@ export function renderMarkdown(run: EvalRun): string {
     '- accuracy: the answer contains an accepted string after normalizing widths, spaces, `**` and number forms (2.2万 = 22000, 一万 = 1万), with number boundaries (8% does not match 18% or 8.5%); list items need every element; unanswerable items need `not_found` and a refusal that states no number (dates and periods do not count).',
     '- citation: a cited span overlaps the gold quote in the gold document (for comparison items, either quoted fact).',
     '- refusal: accuracy on unanswerable items only. recall@5: the gold span overlaps one of the first 5 retrieved chunks.',
-    '- latency: wall clock around each in-process ask(), one question at a time.',
+    '- latency: wall clock around each in-process ask(), one question at a time, after one untimed warm-up ask.',
     '- caveat: "contains" scoring rewards long answers; the baseline returns a whole 500-character chunk, so its accuracy is an upper bound of what a reader would get from it.',
     '',
   );
   return lines.join('\n');
 }
 
-function compactSystem(run: SystemRun): { system: string; overall: Metrics; byKind: Record<string, Metrics> } {
+interface SystemSummary {
+  system: string;
+  overall: Metrics;
+  byKind: Record<string, Metrics>;
+}
+
+export interface JsonSummary extends SystemSummary {
+  questions: string[];
+  seeds: string;
+  mode: string;
+  n: number;
+  failures: { id: string; kind: string; why: string[] }[];
+  baseline?: SystemSummary;
+  ratio?: Ratio;
+}
+
+function compactSystem(run: SystemRun): SystemSummary {
   return { system: run.system, overall: run.summary.overall, byKind: run.summary.byKind };
 }
 
 /** The one-line machine-readable summary printed last with --json. */
-export function jsonSummary(run: EvalRun): Record<string, unknown> {
+export function jsonSummary(run: EvalRun): JsonSummary {
   return {
     questions: run.questions,
     seeds: run.seeds,

@@ -36,6 +36,8 @@ export interface ItemResult {
   citationCorrect: boolean | null;
   recallAt5: boolean | null;
   latencyMs: number;
+  /** Gold quotes (of this item) not found in the evaluated corpus: a question-file or corpus mismatch. */
+  goldUnlocated: number;
   /** Every check that failed, in words. */
   why: string[];
 }
@@ -96,6 +98,7 @@ export function scoreItem({ question, outcome, latencyMs, gold }: ScoreInput): I
     expected: question.answer,
     answerable,
     latencyMs,
+    goldUnlocated: gold.unlocated.length,
   };
   if ('error' in outcome) {
     return {
@@ -113,12 +116,15 @@ export function scoreItem({ question, outcome, latencyMs, gold }: ScoreInput): I
   const result = { ...base, got: response.answer, status: response.status };
   if (!answerable) {
     const refusal = refusalVerdict(response);
-    return { ...result, correct: refusal.correct, refused: false, citationCorrect: null, recallAt5: null, why: refusal.why ? [refusal.why] : [] };
+    const why = refusal.why ? [refusal.why] : [];
+    return { ...result, correct: refusal.correct, refused: false, citationCorrect: null, recallAt5: null, why };
   }
 
   const why: string[] = [];
   const refused = response.status === 'not_found';
-  const answer = refused ? { correct: false, why: 'refused (not_found) on an answerable question' } : answerVerdict(question, response.answer);
+  const answer = refused
+    ? { correct: false, why: 'refused (not_found) on an answerable question' }
+    : answerVerdict(question, response.answer);
   if (answer.why) why.push(answer.why);
 
   const located = gold.spans.length > 0;

@@ -73,10 +73,17 @@ export function summarize(results: ItemResult[]): Summary {
 
 /** ours / baseline per metric; null when either side has no value or the baseline's is zero. */
 export function ratioOf(ours: Metrics, baseline: Metrics): Ratio {
-  const entries = RATIO_METRICS.map((metric): [RatioMetric, number | null] => {
+  const ratio = (metric: RatioMetric): number | null => {
     const a = ours[metric];
     const b = baseline[metric];
-    return [metric, a === null || b === null || b === 0 ? null : a / b];
-  });
-  return Object.fromEntries(entries) as Ratio;
+    return a === null || b === null || b === 0 ? null : a / b;
+  };
+  return {
+    accuracy: ratio('accuracy'),
+    citationAccuracy: ratio('citationAccuracy'),
+    refusalAccuracy: ratio('refusalAccuracy'),
+    recallAt5: ratio('recallAt5'),
+    latencyP50Ms: ratio('latencyP50Ms'),
+    latencyP95Ms: ratio('latencyP95Ms'),
+  };
 }

@@ -9,6 +9,7 @@ import type { SectionSpan } from '../sections.js';
 import { splitSentences, type SentenceSpan } from '../sentences.js';
 import { detectMeasure, detectModality, isDifference, kindOf } from './kind.js';
 import { cleanMetricPhrase, qualifierBefore, splitSubjectList } from './metric-phrase.js';
+import { segmentWords } from '../../src/index/tokenizer.js';
 
 const CLAUSE_END = /[，；：,]/;
 // A 。-sentence is the scope of time expressions and 分别 lists; ；-parts are what gets cited.
@@ -111,15 +112,38 @@ function readSentence(sentence: string): MentionContext[] {
         metric = `${subjectOf.metric}${metric ? '（' + metric + '）' : ''}`;
       } else if (!metric && previous && previous.clause === clause && /^[、和及与]?$/.test(left.trim())) {
         metric = previous.metric;
+      } else if (previous && previous.clause === clause && /^[、和及与]/.test(left) && metric.length <= 3 && !countFirst) {
+        // "中小企业净增13.5万户、总量118.9万户": the second figure shares the subject of the first.
+        metric = subjectPart(previous.metric) + metric;
       } else if (!metric) {
         metric = cleanMetricPhrase(previousClauseText);
       }
       contexts.push({ mention, clause, left, right, countFirst, metric, subjectOf });
       cursor = countFirst ? tailEnd + right.length : tailEnd;
     });
+    shareListHead(contexts.filter((c) => c.clause === clause && c.countFirst));
     if (cleanMetricPhrase(clauseText)) previousClauseText = clauseText;
   }
   return contexts;
+}
+
+function subjectPart(metric: string): string {
+  const words = segmentWords(metric);
+  return words.length > 1 ? words.slice(0, -1).join('') : '';
+}
+
+/**
+ * "新增8个国家级、55个省级中小企业特色产业集群": the noun after the last count also belongs to the
+ * counts before it, which name only a level (国家级).
+ */
+function shareListHead(counts: MentionContext[]): void {
+  if (counts.length < 2) return;
+  const last = counts[counts.length - 1].metric;
+  const level = /^(.{1,4}?级)(.+)$/.exec(last);
+  if (!level) return;
+  for (const c of counts.slice(0, -1)) {
+    if (/级$/.test(c.metric) && c.metric.length <= 5) c.metric += level[2];
+  }
 }
 
 export interface ExtractionInput {
@@ -193,6 +217,7 @@ function readFullSentence(
       // Up to the end of the number's own clause: later clauses describe other things.
       context: full.text.slice(Math.max(0, part.start - full.start), context.clause.end),
       phrase: clauseText,
+      metricSide: context.countFirst ? 'after' : 'before',
       value: mention.value,
       unit: mention.unit,
       raw: mention.raw,

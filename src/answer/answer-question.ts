@@ -90,7 +90,14 @@ export async function answerQuestion(request: AskRequest, corpus: Corpus): Promi
       ...question,
       quoted: [...question.quoted, ...question.regions.filter((r) => !corpus.sectionRegions.has(r))],
     };
-    composed = answerFromPassages(passageQuestion, retrieval.chunks, citations, (term) => corpus.bm25.idf(term));
+    composed = answerFromPassages(
+      passageQuestion,
+      retrieval.chunks,
+      citations,
+      (term) => corpus.bm25.idf(term),
+      (docId) => corpus.document(docId)?.title ?? '',
+      (chunk) => corpus.retriever.nextChunk(chunk),
+    );
   }
   lap('compose');
 

@@ -23,7 +23,9 @@ function sidesOf(question: ParsedQuestion): { subject: Side; base: Side } | unde
   const fill = (half: ParsedQuestion, fallbackPeriod: number): ParsedQuestion => ({
     ...half,
     regions: half.regions.length ? half.regions : question.regions,
-    periods: half.periods.length ? half.periods : question.periods.slice(fallbackPeriod, fallbackPeriod + 1),
+    periods: half.periods.length
+      ? half.periods
+      : question.periods.slice(fallbackPeriod, fallbackPeriod + 1).concat(question.periods).slice(0, 1),
     terms: half.terms.length >= 2 ? half.terms : question.terms,
     focus: half.terms.length >= 2 ? half.focus : question.focus,
     measure: half.measure ?? question.measure,

@@ -9,8 +9,15 @@ import type { ParsedQuestion } from './parse-question.js';
 export const MIN_COVERAGE = 0.62;
 export const MIN_METRIC_COVERAGE = 0.3;
 
+export const MIN_METRIC_PRECISION = 0.75;
+
+/** Enough of the question is found around the number, and the number's own name is (mostly) what was asked. */
 export function isConfident(hit: ScoredIndicator | undefined): hit is ScoredIndicator {
-  return hit !== undefined && hit.coverage >= MIN_COVERAGE && hit.metricCoverage >= MIN_METRIC_COVERAGE;
+  return (
+    hit !== undefined &&
+    hit.coverage >= MIN_COVERAGE &&
+    (hit.metricCoverage >= MIN_METRIC_COVERAGE || hit.metricPrecision >= MIN_METRIC_PRECISION)
+  );
 }
 
 export function queryFor(question: ParsedQuestion, period: Period | undefined): IndicatorQuery {
@@ -32,7 +39,10 @@ function companionText(row: Indicator, main: Indicator): string {
   return text.replace(/^[、，和及以上左右]+/, '');
 }
 
-function statement(context: ComposeContext, hit: ScoredIndicator, withSubject: boolean): { text: string; used: ReturnType<typeof cite>[] } {
+function statement(context: ComposeContext, found: ScoredIndicator, withSubject: boolean): { text: string; used: ReturnType<typeof cite>[] } {
+  // A rank or "高于全国" row is stated together with the figure it qualifies.
+  const owner = found.row.relatedTo ? context.table.get(found.row.relatedTo) : undefined;
+  const hit = owner ? { ...found, row: owner } : found;
   const main = cite(context, hit.row, hit.score);
   const companions = context.table.rows.filter((r) => r.relatedTo === hit.row.id);
   const extra = companions.map((c) => `，${companionText(c, hit.row)}`).join('');

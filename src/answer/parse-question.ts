@@ -42,9 +42,14 @@ const SHARE_RE = /比重|占比|贡献率|占.{0,10}(比|多少)|份额|利用�
 const RANK_RE = /第几|位次|排名|排第|居第|名列/;
 const CHANGE_RE = /新增|净增|新建/;
 
-// Words that frame the question rather than name the metric.
-const FRAME_WORDS =
-  /(请问|请|问|是多少|有多少|多少|是几|几个|几家|第几|分别是|分别|是什么|是哪些|哪些|哪个|什么|吗|呢|目标值|目标|计划|力争|争取|提出|预计|有望|能达到|达到了|达到|实际|已经|累计|截至|截止|当年|中提出|工作思路|工作重点|工作要点|全年|全省|全市|的|了|要|在|和|与|及|？|\?|，|。|、)/g;
+// Tokens that frame the question rather than name the metric. Dropped as whole tokens, so
+// 增加 goes but 增加值 stays.
+const FRAME_TOKENS = new Set(
+  ('请问 请 问 相比 增加 减少 数量 是 多少 几 第几 位次 排名 排 分别 什么 哪些 哪个 吗 呢 目标 目标值 计划 力争 争取 提出 ' +
+    '预计 有望 能 达到 实际 已经 已 累计 截至 截止 当年 工作 思路 重点 要点 工作思路 工作重点 工作要点 全年 全省 全市 的 了 要 在 ' +
+    '和 与 及 比 多 少 完成 实现 情况 怎么样 如何 有 为 到 以来 自 百分点 个百分点 亿元 万元 元 高于 低于 全国 同期 中 年 ' +
+    '分别是 是否 多少家 多少个 能够 可以').split(' '),
+);
 
 function measureOf(text: string): Measure | undefined {
   if (SHARE_RE.test(text)) return 'share';
@@ -71,10 +76,19 @@ function typeOf(text: string, periods: number, regions: number): QuestionType {
   return 'descriptive';
 }
 
+/** Region mentions, except one-character abbreviations inside a quoted name (“交湘江信易贷”). */
+function questionRegions(text: string) {
+  const quotedSpans = [...text.matchAll(/[“"「][^”"」]*[”"」]/g)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return findRegionMentions(text, { abbreviations: true }).filter(
+    (m) => m.surface.length > 1 || !quotedSpans.some(([a, b]) => m.start >= a && m.end <= b),
+  );
+}
+
 /** Questions resolve 今年 against today; an explicit year always wins. */
 export function parseQuestion(question: string, today = new Date()): ParsedQuestion {
   const text = question.trim();
-  const regions = [...new Set(findRegionMentions(text, { abbreviations: true }).map((m) => m.name))];
+  const regionMentions = questionRegions(text);
+  const regions = [...new Set(regionMentions.map((m) => m.name))];
   const year = today.getFullYear();
   const times = findTimeExpressions(text, { writtenYear: year, writtenMonth: today.getMonth() + 1, sectionYear: year })
     // 明年/今年 inside a quoted statement refer to that statement's time, not to the question's.
@@ -84,7 +98,7 @@ export function parseQuestion(question: string, today = new Date()): ParsedQuest
 
   let stripped = text;
   // Same-length blanking keeps the time expressions' offsets valid.
-  for (const m of findRegionMentions(text, { abbreviations: true })) {
+  for (const m of regionMentions) {
     stripped = stripped.slice(0, m.start) + ' '.repeat(m.end - m.start) + stripped.slice(m.end);
   }
   for (const t of times) stripped = stripped.slice(0, t.start) + ' '.repeat(t.end - t.start) + stripped.slice(t.end);
@@ -93,10 +107,10 @@ export function parseQuestion(question: string, today = new Date()): ParsedQuest
   const quoted = [...text.matchAll(/[“"「]([^”"」]{2,20})[”"」]/g)].map((m) => m[1]);
   const unitHint = /(?:多少|几)(万|亿)?([个家户项款台套件辆场人名次批条座所亩吨]|亿元|万元|元)/.exec(text)?.[2];
   const focusMatch = /([\u4e00-\u9fa5A-Za-z0-9“”]{2,16}?)(?:的)?(?:目标)?(?:是|为|有|达到|达|增长|是第)?(?:多少|几)/.exec(stripped);
-  const focus = focusMatch ? tokenize(focusMatch[1].replace(FRAME_WORDS, ' ')) : [];
-
-  const content = stripped.replace(FRAME_WORDS, ' ');
-  const terms = [...new Set(tokenize(content))].filter((t) => !/^\d+$/.test(t));
+  const contentTokens = (text: string) =>
+    tokenize(text).filter((t) => !FRAME_TOKENS.has(t) && !/^\d+$/.test(t) && !/多少|几/.test(t));
+  const focus = focusMatch ? contentTokens(focusMatch[1]) : [];
+  const terms = [...new Set(contentTokens(stripped))];
   return {
     text,
     regions,

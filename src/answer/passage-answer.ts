@@ -17,7 +17,7 @@ interface ScoredSentence {
 
 const LEADING_VERBS =
   /^.*?(突破性发展|推动|推进|支持|聚焦|加快|实施|打造|发展|培育|围绕|按照|以打好|打好|包括|重点发展|建设|入选|开展|以)/;
-const TRAILING_CUT = /(等|的|建设|入选|为|转型|成为|被|获批|共同|分别|“|”).*$/;
+const TRAILING_CUT = /(等|的|建设|入选|为|转型|成为|被|获批|共同|分别|“|”|\d).*$/;
 
 /** Scores sentences of the retrieved chunks by the weighted share of question terms they contain. */
 function rankSentences(question: ParsedQuestion, retrieved: RetrievedChunk[], weight: (t: string) => number): ScoredSentence[] {
@@ -43,17 +43,37 @@ function cleanItem(item: string): string {
   return item.replace(/[“”"（）()]/g, '').trim();
 }
 
-/** "A、B、C" runs in a sentence; the one nearest the anchor, with verbs before the first item and words after the last cut off. */
-export function extractEnumeration(text: string, anchor: number): string[] | undefined {
-  const runs = [...text.matchAll(/[^，。；：、（）()]{1,24}(?:、[^，。；：、（）()]{1,24})+/g)];
+const CONTEXT_WINDOW = 16;
+
+/**
+ * "A、B、C" runs in a sentence; the one whose surroundings hold the most question terms, with
+ * verbs before the first item and words after the last cut off.
+ */
+export function extractEnumeration(text: string, terms: string[], mustEndBefore?: number): string[] | undefined {
+  const runs = [...text.matchAll(/[^，。；：、（）()]{1,24}(?:、[^，。；：、（）()]{1,24})+/g)].filter(
+    (m) => mustEndBefore === undefined || Math.abs((m.index ?? 0) + m[0].length - mustEndBefore) <= 8,
+  );
   if (runs.length === 0) return undefined;
-  const distance = (m: RegExpMatchArray) => Math.min(Math.abs((m.index ?? 0) - anchor), Math.abs((m.index ?? 0) + m[0].length - anchor));
-  const run = runs.sort((a, b) => distance(a) - distance(b))[0];
-  const items = run[0].split('、');
-  items[0] = items[0].replace(LEADING_VERBS, '');
-  const last = items.length - 1;
-  items[last] = items[last].replace(TRAILING_CUT, '') || items[last];
-  const cleaned = items.map(cleanItem).filter(Boolean);
+  const trimmed = (m: RegExpMatchArray) => {
+    const items = m[0].split('、');
+    const lead = LEADING_VERBS.exec(items[0])?.[0] ?? '';
+    items[0] = items[0].slice(lead.length);
+    const last = items.length - 1;
+    const kept = items[last].replace(TRAILING_CUT, '') || items[last];
+    const tail = items[last].slice(kept.length);
+    items[last] = kept;
+    return { items, lead, tail };
+  };
+  // The words around a list (including those trimmed off its ends) say what it is a list of.
+  const around = (m: RegExpMatchArray) => {
+    const start = m.index ?? 0;
+    const { lead, tail } = trimmed(m);
+    const window =
+      text.slice(Math.max(0, start - CONTEXT_WINDOW), start) + lead + tail + text.slice(start + m[0].length, start + m[0].length + CONTEXT_WINDOW);
+    return terms.filter((t) => t.length > 1 && window.includes(t)).length;
+  };
+  const run = runs.sort((a, b) => around(b) - around(a))[0];
+  const cleaned = trimmed(run).items.map(cleanItem).filter(Boolean);
   return cleaned.length >= 2 ? cleaned : undefined;
 }
 
@@ -66,13 +86,18 @@ function bracketAfter(text: string, term: string): string | undefined {
   return m?.[1];
 }
 
-function anchorOf(question: ParsedQuestion, text: string): number {
-  for (const q of question.quoted) {
-    const at = text.indexOf(q);
-    if (at >= 0) return at;
-  }
-  const term = [...question.terms].sort((a, b) => b.length - a.length).find((t) => text.includes(t));
-  return term ? text.indexOf(term) : 0;
+/** The clause (between ，；) holding most question terms: where an entity answer sits. */
+function bestClause(question: ParsedQuestion, text: string): string {
+  const clauses = text.split(/[，；。]/);
+  const hits = (c: string) => question.terms.filter((t) => t.length > 1 && c.includes(t)).length;
+  return clauses.sort((a, b) => hits(b) - hits(a))[0] ?? text;
+}
+
+/** "校企合作“双进双转”活动": the words that qualify a quoted term where no list or bracket defines it. */
+function qualifiedTerm(text: string, term: string): string | undefined {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(?:开展|实施|推进|打造|建设|建立|推行|举办|创新开展)?([\\u4e00-\\u9fa5]{2,8})“${escaped}”([\\u4e00-\\u9fa5]{1,3})`).exec(text);
+  return m ? `${m[1]}“${term}”${m[2]}` : undefined;
 }
 
 function coreAnswer(question: ParsedQuestion, text: string): string | undefined {
@@ -82,13 +107,32 @@ function coreAnswer(question: ParsedQuestion, text: string): string | undefined 
   }
   if (question.type === 'entity') {
     const asked = new Set(question.regions);
-    const places = findRegionMentions(text).filter((m) => !asked.has(m.name)).map((m) => m.surface);
+    const places = findRegionMentions(bestClause(question, text)).filter((m) => !asked.has(m.name)).map((m) => m.surface);
     if (places.length) return [...new Set(places)].join('、');
   }
-  if (question.type === 'list' || question.type === 'descriptive') {
-    return extractEnumeration(text, anchorOf(question, text))?.join('、');
+  if (question.type === 'descriptive') {
+    // A definition by enumeration stands right before the quoted term: "谋划储备一批、…“四个一批”".
+    for (const q of question.quoted) {
+      const at = text.indexOf(q);
+      if (at < 0) continue;
+      const list = extractEnumeration(text.slice(0, at), question.terms, at);
+      if (list) return list.join('、');
+      const qualified = qualifiedTerm(text, q);
+      if (qualified) return qualified;
+    }
+    return undefined;
   }
+  if (question.type === 'list') return extractEnumeration(text, question.terms)?.join('、');
   return undefined;
+}
+
+/** The question names the document ("2025年工作要点"): a common run of 4+ characters with its title. */
+export function sharesTitle(question: string, title: string): boolean {
+  const plain = title.replace(/\d{4}年/g, '');
+  for (let i = 0; i + 4 <= plain.length; i++) {
+    if (question.includes(plain.slice(i, i + 4))) return true;
+  }
+  return false;
 }
 
 /** List, entity and descriptive questions: the best supporting sentence, with the asked part pulled out. */
@@ -97,10 +141,29 @@ export function answerFromPassages(
   retrieved: RetrievedChunk[],
   citations: CitationList,
   weight: (t: string) => number,
+  titleOf: (docId: string) => string = () => '',
+  nextChunk: (chunk: Chunk) => Chunk | undefined = () => undefined,
 ): Composed {
-  const best = rankSentences(question, retrieved, weight)[0];
+  // Among the closest matches, a sentence that actually spells out the list or definition wins.
+  const ranked = rankSentences(question, retrieved, weight)
+    .slice(0, 10)
+    .map((s) => ({
+      ...s,
+      score: s.score + (coreAnswer(question, s.sentence.text) ? 0.3 : 0) + (sharesTitle(question.text, titleOf(s.chunk.docId)) ? 0.2 : 0),
+    }))
+    .sort((a, b) => b.score - a.score);
+  let best = ranked[0];
   if (!best || best.coverage < MIN_PASSAGE_COVERAGE) {
     return notFound('报告中没有找到能回答该问题的内容。');
+  }
+  if (!coreAnswer(question, best.sentence.text)) {
+    // A heading-like sentence ("滚动推进“四个一批”。") is often defined by the sentence after it.
+    const following = [...best.chunk.sentences, ...(nextChunk(best.chunk)?.sentences ?? [])];
+    const index = following.indexOf(best.sentence);
+    const next = following
+      .slice(index + 1, index + 3)
+      .find((s) => question.quoted.some((q) => s.text.includes(q)) && coreAnswer(question, s.text));
+    if (next) best = { ...best, sentence: next };
   }
   const n = citations.add(best.chunk.docId, best.sentence.start, best.sentence.end, best.score);
   const text = best.sentence.text;

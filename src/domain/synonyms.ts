@@ -14,8 +14,8 @@ const REWRITES: Array<[RegExp, string]> = [
   [/占比|所占比重|比重/g, '占比'],
   [/营业收入/g, '营收'],
   [/中小微企业/g, '中小企业'],
-  [/数量|总数/g, '数量'],
-  [/[“”‘’"《》]/g, ''],
+  // Quotes become spaces: they delimit names, and gluing names to neighbours confuses the segmenter.
+  [/[“”‘’"《》]/g, ' '],
 ];
 
 export function canonicalize(text: string): string {

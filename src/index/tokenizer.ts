@@ -43,3 +43,8 @@ export function tokenize(text: string): string[] {
   cutPlain(canonical.slice(cursor));
   return tokens;
 }
+
+/** Plain jieba segmentation (no search-mode sub-words), for splitting a phrase into its words. */
+export function segmentWords(text: string): string[] {
+  return segmenter().cut(text, true);
+}

@@ -1,6 +1,7 @@
 import type { Period } from '../domain/period.js';
 import { comparableUnit } from '../domain/numbers.js';
 import { tokenize } from '../index/tokenizer.js';
+import { canonicalize } from '../domain/synonyms.js';
 import type { Indicator, IndicatorKind, Measure } from './indicator.js';
 
 export type Intent = 'target' | 'forecast' | 'actual' | 'any';
@@ -22,6 +23,8 @@ export interface ScoredIndicator {
   coverage: number;
   /** Share found in the metric name alone. */
   metricCoverage: number;
+  /** Share of the metric name's own weight that the question asks for. */
+  metricPrecision: number;
 }
 
 export interface IndicatorFilter {
@@ -78,6 +81,18 @@ export class IndicatorTable {
       }
       return { metric, context };
     });
+    // A figure is also described by its rank and "高于全国…" rows: their words count as its context.
+    rows.forEach((row, i) => {
+      if (!row.relatedTo) return;
+      const owner = rows.findIndex((r) => r.id === row.relatedTo);
+      if (owner < 0) return;
+      for (const t of this.index[i].metric) {
+        this.index[owner].context.add(t);
+        const list = this.postings.get(t) ?? [];
+        if (list[list.length - 1] !== owner && !list.includes(owner)) list.push(owner);
+        this.postings.set(t, list);
+      }
+    });
   }
 
   /** The same table limited to some documents (the docIds filter of /ask). */
@@ -126,9 +141,10 @@ export class IndicatorTable {
         metricWeight += w;
         if (!weights.has(m)) extra += w;
       }
-      let score = coverage + 0.3 * metricCoverage - 0.25 * (metricWeight ? extra / metricWeight : 0);
+      const metricPrecision = metricWeight ? 1 - extra / metricWeight : 0;
+      let score = coverage + 0.3 * metricCoverage - 0.4 * (1 - metricPrecision);
       score += this.shapeBonus(row, this.index[i], query);
-      results.push({ row, score, coverage, metricCoverage });
+      results.push({ row, score, coverage, metricCoverage, metricPrecision });
     }
     return results.sort((a, b) => b.score - a.score || b.row.year - a.row.year).slice(0, limit);
   }
@@ -155,7 +171,12 @@ export class IndicatorTable {
     if (query.focus?.length) {
       const focus = meaningfulTerms(query.focus);
       if (focus.length) bonus += (0.1 * focus.filter((t) => tokens.metric.has(t)).length) / focus.length;
+      // The word right before 多少 names what is asked: "总量达到多少户" wants the 总量 row.
+      const tail = focus[focus.length - 1];
+      if (tail && canonicalize(row.metric).endsWith(tail)) bonus += 0.15;
     }
+    // Without "多少家/个", the asked quantity is more often named before its number than counted after it.
+    if (!query.unitHint && row.metricSide === 'after') bonus -= 0.05;
     return bonus;
   }
 

@@ -33,6 +33,8 @@ export interface Indicator {
   /** Offsets of `raw` in the served text. */
   valueStart: number;
   valueEnd: number;
+  /** Whether the metric name stands before the number ("算力规模突破2.2万P") or after it ("15个项目入选…"). */
+  metricSide: 'before' | 'after';
   /** For ranks and "高于全国…" rows: the id of the figure they qualify. */
   relatedTo?: string;
 }

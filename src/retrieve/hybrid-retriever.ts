@@ -50,6 +50,12 @@ export class HybridRetriever {
     return this.byId.get(id);
   }
 
+  /** The chunk after this one in the same document. */
+  nextChunk(chunk: Chunk): Chunk | undefined {
+    const next = this.byId.get(`${chunk.docId}#${Number(chunk.id.split('#').pop()) + 1}`);
+    return next?.docId === chunk.docId ? next : undefined;
+  }
+
   /** The chunk holding a given offset of a document. */
   chunkAt(docId: string, offset: number): Chunk | undefined {
     return this.chunks.find((c) => c.docId === docId && c.start <= offset && offset < c.end);

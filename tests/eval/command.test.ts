@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../eval/args.js';
 import { runEvalCommand, type CommandDeps, type OpenOptions } from '../../eval/command.js';
 import type { ScorableResponse } from '../../eval/score.js';
@@ -62,6 +62,10 @@ beforeEach(async () => {
   opened = [];
   stdout = [];
   stderr = [];
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
 });
 
 describe('runEvalCommand', () => {

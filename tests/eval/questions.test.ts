@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +86,7 @@ describe('loadQuestions', () => {
     expect(issues[0].message).toBe(`duplicates "q1" first seen at ${a}:1`);
     expect(issues[1].line).toBeUndefined();
     expect(issues[1].message).toMatch(/^cannot read file: ENOENT/);
+    await rm(dir, { recursive: true, force: true });
     expect((error as QuestionFileError).message.split('\n')[1]).toMatch(new RegExp(`^${path.join(dir, 'missing.jsonl')}: cannot read file`));
   });
 });

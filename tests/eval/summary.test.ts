@@ -16,6 +16,7 @@ function item(overrides: Partial<ItemResult>): ItemResult {
     citationCorrect: true,
     recallAt5: true,
     latencyMs: 10,
+    goldUnlocated: 0,
     why: [],
     ...overrides,
   };
