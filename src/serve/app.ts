@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError } from '../errors.js';
+import type { Engine } from '../engine.js';
+import { registerAsk } from './routes/ask.js';
+import { registerDocuments } from './routes/documents.js';
+import { registerHealth } from './routes/health.js';
+import { registerIndicators } from './routes/indicators.js';
+
+export interface AppOptions {
+  /** The engine in service; undefined while the index is loading. */
+  engine: () => Engine | undefined;
+}
+
+/** The HTTP API. Every error leaves as {error:{code,message,field?}} with its status, never a stack trace. */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const engine = (): Engine => {
+    const current = options.engine();
+    if (!current) throw new AppError('index_unavailable', 503, 'the index is still loading, try again shortly');
+    return current;
+  };
+
+  registerHealth(app, options.engine);
+  registerAsk(app, engine);
+  registerDocuments(app, engine);
+  registerIndicators(app, engine);
+
+  app.notFound((c) => c.json(new AppError('not_found', 404, `no route ${c.req.method} ${c.req.path}`).toJSON(), 404));
+  app.onError((error, c) => {
+    if (error instanceof AppError) return c.json(error.toJSON(), error.status as 400);
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'invalid_request';
+      return c.json(new AppError(code, status, error.message || 'bad request').toJSON(), status);
+    }
+    console.error(error);
+    return c.json(new AppError('internal', 500, 'internal error').toJSON(), 500);
+  });
+  return app;
+}
