@@ -82,7 +82,20 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     warnings: loaded.warnings,
     indexDir,
   };
-  if (!options.force && previous && previous.corpusHash === hash && previous.pipelineVersion === PIPELINE_VERSION) {
+  let embedder = options.embedder;
+  let denseReason: string | undefined;
+  const loadModel = async () => {
+    const load = await loadEmbedder({ modelId: model, modelDir: options.modelDir });
+    embedder = load.ok ? load.embedder : null;
+    denseReason = load.ok ? undefined : load.reason;
+  };
+  let upToDate = !options.force && previous?.corpusHash === hash && previous.pipelineVersion === PIPELINE_VERSION;
+  // A keyword-only index is stale once a model folder appears: dense retrieval switches on by itself.
+  if (upToDate && previous && !previous.embedding.active && embedder === undefined) {
+    await loadModel();
+    if (embedder) upToDate = false;
+  }
+  if (upToDate && previous) {
     progress({ stage: 'done', done: 1, total: 1, message: 'index is up to date' });
     return {
       ...base,
@@ -116,15 +129,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const bm25Ms = performance.now() - t;
 
   t = performance.now();
-  let embedder = options.embedder;
-  let denseReason: string | undefined;
-  if (embedder === undefined) {
-    const load = await loadEmbedder({ modelId: model, modelDir: options.modelDir });
-    embedder = load.ok ? load.embedder : null;
-    denseReason = load.ok ? undefined : load.reason;
-  } else if (embedder === null) {
-    denseReason = 'dense retrieval disabled';
-  }
+  if (embedder === undefined) await loadModel();
+  else if (embedder === null) denseReason ??= 'dense retrieval disabled';
 
   await mkdir(dirname(indexDir), { recursive: true });
   await removeStaleStaging(indexDir);

@@ -1,6 +1,7 @@
 import type { Period } from '../domain/period.js';
 import type { IndicatorQuery, ScoredIndicator } from '../indicators/indicator-table.js';
 import type { Indicator } from '../indicators/indicator.js';
+import { comparableUnit } from '../domain/numbers.js';
 import { cite, notFound, type ComposeContext, type Composed } from './compose.js';
 import { periodLabel, subjectOf, valuePhrase } from './format.js';
 import type { ParsedQuestion } from './parse-question.js';
@@ -39,7 +40,26 @@ function companionText(row: Indicator, main: Indicator): string {
   return text.replace(/^[、，和及以上左右]+/, '');
 }
 
-function statement(context: ComposeContext, found: ScoredIndicator, withSubject: boolean): { text: string; used: ReturnType<typeof cite>[] } {
+/** Other rows stating the same figure for the same region and period (a bullet box repeating the body text). */
+function corroborating(hits: ScoredIndicator[], chosen: Indicator): ScoredIndicator[] {
+  return hits.filter(
+    (h) =>
+      h.row.id !== chosen.id &&
+      !h.row.relatedTo &&
+      h.row.value === chosen.value &&
+      comparableUnit(h.row.unit) === comparableUnit(chosen.unit) &&
+      h.row.region === chosen.region &&
+      h.row.period === chosen.period &&
+      isConfident(h),
+  );
+}
+
+function statement(
+  context: ComposeContext,
+  found: ScoredIndicator,
+  withSubject: boolean,
+  hits: ScoredIndicator[] = [],
+): { text: string; used: ReturnType<typeof cite>[] } {
   // A rank or "高于全国" row is stated together with the figure it qualifies.
   const owner = found.row.relatedTo ? context.table.get(found.row.relatedTo) : undefined;
   const hit = owner ? { ...found, row: owner } : found;
@@ -47,8 +67,10 @@ function statement(context: ComposeContext, found: ScoredIndicator, withSubject:
   const companions = context.table.rows.filter((r) => r.relatedTo === hit.row.id);
   const extra = companions.map((c) => `，${companionText(c, hit.row)}`).join('');
   const used = [main, ...companions.map((c) => ({ ...c, citation: main.citation }))];
+  const also = corroborating(hits, hit.row).map((h) => cite(context, h.row, h.score));
+  const markers = [main, ...also].map((u) => `[${u.citation}]`).join('');
   const subject = withSubject ? `${subjectOf(hit.row)}：` : '';
-  return { text: `${subject}${valuePhrase(hit.row)}${extra}[${main.citation}]`, used };
+  return { text: `${subject}${valuePhrase(hit.row)}${extra}${markers}`, used: [...used, ...also] };
 }
 
 /** Rows the reports do hold for the asked metric, when the asked year, region or kind is missing. */
@@ -69,14 +91,15 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
   const parts: string[] = [];
   const used: ReturnType<typeof cite>[] = [];
   for (const period of periods) {
-    const hit = context.table.search(queryFor(question, period), 5)[0];
+    const hits = context.table.search(queryFor(question, period), 10);
+    const hit = hits[0];
     if (!isConfident(hit)) {
       if (periods.length > 1) continue;
       const related = relatedRows(context, question);
       const hint = related.length ? '报告中有该指标其他时期、地区或口径的数据，见相关指标。' : '';
       return notFound(describeMissing(question) + hint, related);
     }
-    const s = statement(context, hit, true);
+    const s = statement(context, hit, true, hits);
     parts.push(s.text);
     used.push(...s.used);
   }
