@@ -10,6 +10,7 @@ const DATE_RES: Array<[RegExp, string]> = [
   [/发布(?:日期|时间)[:：]?\s*(\d{4})-(\d{1,2})-(\d{1,2})/, '发布日期 line'],
   [/(\d{4})-(\d{1,2})-(\d{1,2})\s*\d{1,2}:\d{2}/, 'timestamp line'],
   [/(\d{4})年(\d{1,2})月(\d{1,2})日/, 'YYYY年M月D日 in text'],
+  [/(?:日期|时间)[:：]?\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})/, 'date line with / or .'],
 ];
 const PLAN_WORDS = /(思路|计划|打算|要点|重点|目标|任务|安排|展望)/;
 const REVIEW_WORDS = /(亮点|回顾|成效|成绩|这一年|总结)/;
@@ -33,6 +34,18 @@ function headingYears(paragraphs: Paragraph[]): Array<{ year: number; plan: bool
       if (!m) return [];
       return [{ year: Number(m[1]), plan: PLAN_WORDS.test(p.text), review: REVIEW_WORDS.test(p.text) }];
     });
+}
+
+function mostFrequentYear(text: string): number | undefined {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(20\d{2})年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+}
+
+/** A line that is only an issuer (with perhaps a timestamp), not a title that names one. */
+function isIssuerLine(text: string): boolean {
+  const m = ISSUER_RE.exec(text);
+  return m !== null && text.replace(m[0], '').replace(/[\d\s:：\-]/g, '').length === 0;
 }
 
 function mostMentionedRegion(text: string): string | undefined {
@@ -66,7 +79,13 @@ export function resolveMetadata(id: string, paragraphs: Paragraph[], text: strin
   const provenance: Record<string, Provenance> = {};
   const head = paragraphs.slice(0, 8);
 
-  const titleParagraph = head.find((p) => p.text.length <= 60 && !/[。；]$/.test(p.text) && !ISSUER_RE.test(p.text) && !/^\d{4}-/.test(p.text));
+  const titleParagraph = head.find(
+    (p) =>
+      p.text.length <= 60 &&
+      !/[。；]$/.test(p.text) &&
+      !isIssuerLine(p.text) &&
+      !/^\d{4}-|来源|发布日期|发布时间|作者|浏览次数/.test(p.text),
+  );
   const title = titleParagraph?.text ?? id;
   provenance.title = titleParagraph
     ? { source: 'inferred', how: 'first heading-like line' }
@@ -90,6 +109,7 @@ export function resolveMetadata(id: string, paragraphs: Paragraph[], text: strin
   const date = inferDate(text);
   let reviewYear: number;
   let planYear: number;
+  let midYear = false;
   const planYears = years.filter((y) => y.plan && !y.review).map((y) => y.year);
   const allYears = years.map((y) => y.year);
   if (allYears.length > 0) {
@@ -105,15 +125,17 @@ export function resolveMetadata(id: string, paragraphs: Paragraph[], text: strin
     provenance.reviewYear = { source: 'inferred', how: 'publication date' };
     provenance.planYear = { source: 'inferred', how: 'publication date' };
   } else {
-    const mentioned = [...text.matchAll(/(20\d{2})年/g)].map((m) => Number(m[1]));
-    planYear = mentioned.length ? Math.max(...mentioned) : new Date().getFullYear();
-    reviewYear = planYear - 1;
-    provenance.reviewYear = { source: 'default', how: 'latest year mentioned minus one' };
-    provenance.planYear = { source: 'default', how: 'latest year mentioned' };
+    const year = mostFrequentYear(text) ?? new Date().getFullYear();
+    // A mid-year progress report ("今年上半年…") reviews the year it was written in.
+    midYear = new RegExp(`${year}年上半年|今年上半年`).test(text);
+    planYear = year;
+    reviewYear = midYear ? year : year - 1;
+    provenance.reviewYear = { source: 'inferred', how: midYear ? 'mid-year report (上半年) of the most mentioned year' : 'most mentioned year minus one' };
+    provenance.planYear = { source: 'inferred', how: 'most mentioned year' };
   }
 
   // Without a date, a text that says 明年 was written in the review year; otherwise early in the plan year.
-  const published = date?.date ?? (/明年/.test(text) ? `${reviewYear}-12` : `${planYear}-01`);
+  const published = date?.date ?? (midYear ? `${reviewYear}-07` : /明年/.test(text) ? `${reviewYear}-12` : `${planYear}-01`);
   provenance.published = date
     ? { source: 'inferred', how: date.how }
     : { source: 'inferred', how: 'estimated from section years' };
@@ -127,6 +149,7 @@ export function resolveMetadata(id: string, paragraphs: Paragraph[], text: strin
     reviewYear,
     planYear,
     periods: [...new Set([String(reviewYear), String(planYear)])],
+    ...(midYear ? { defaultPeriod: `${reviewYear}H1` } : {}),
     provenance,
   };
 }

@@ -69,10 +69,14 @@ interface Line {
   map: number[];
 }
 
+// Markdown heading and list markers carry no words.
+const MARKDOWN_PREFIX = /^\s*(#{1,6}\s+|[-*+]\s+|>\s*)/;
+
 function cleanLine(raw: string, offset: number): Line {
   let clean = '';
   const map: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
+  const skip = MARKDOWN_PREFIX.exec(raw)?.[0].length ?? 0;
+  for (let i = skip; i < raw.length; i++) {
     const out = normalizeChar(raw, i);
     for (const ch of out) {
       clean += ch;

@@ -82,14 +82,15 @@ export class IndicatorTable {
       return { metric, context };
     });
     // A figure is also described by its rank and "高于全国…" rows: their words count as its context.
+    const position = new Map(rows.map((row, i) => [row.id, i]));
     rows.forEach((row, i) => {
       if (!row.relatedTo) return;
-      const owner = rows.findIndex((r) => r.id === row.relatedTo);
-      if (owner < 0) return;
+      const owner = position.get(row.relatedTo);
+      if (owner === undefined) return;
       for (const t of this.index[i].metric) {
         this.index[owner].context.add(t);
         const list = this.postings.get(t) ?? [];
-        if (list[list.length - 1] !== owner && !list.includes(owner)) list.push(owner);
+        if (list[list.length - 1] !== owner) list.push(owner);
         this.postings.set(t, list);
       }
     });

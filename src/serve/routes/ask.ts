@@ -3,6 +3,7 @@ import { AppError } from '../../errors.js';
 import type { Engine } from '../../engine.js';
 import { askRequestSchema } from '../schemas.js';
 import { parseWith } from '../validation.js';
+import { streamAsk, wantsEventStream } from './stream.js';
 
 /** Parses a JSON body; malformed JSON or a non-JSON body is a 400/415 naming the problem. */
 export async function readJsonBody(request: Request): Promise<unknown> {
@@ -21,6 +22,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 export function registerAsk(app: Hono, engine: () => Engine): void {
   app.post('/ask', async (c) => {
     const body = parseWith(askRequestSchema, await readJsonBody(c.req.raw), 'body');
+    if (wantsEventStream(c.req.raw, body)) return streamAsk(c, () => engine().ask(body));
     return c.json(await engine().ask(body));
   });
 }
