@@ -200,7 +200,7 @@ function readFullSentence(
     const modality = /明年/.test(before) && section.role === 'review'
       ? 'target'
       : detectModality(before, section.role, period.year, meta.reviewYear);
-    const measure = detectMeasure(mention, context.left, context.countFirst);
+    const measure = detectMeasure(mention, context.left);
     const clauseText = full.text.slice(context.clause.start, context.clause.end);
     const region = clauseRegion(clauseText, section.region) ?? sentenceRegion ?? section.region;
     const sentenceSpan = toSourceSpan(normalized, part.start, part.end);

@@ -20,7 +20,7 @@ export function detectModality(before: string, role: SectionRole, periodYear: nu
 }
 
 /** What the number measures, from its unit and the words right before it. */
-export function detectMeasure(mention: NumberMention, left: string, countFirst: boolean): Measure {
+export function detectMeasure(mention: NumberMention, left: string): Measure {
   if (mention.isRank) return 'rank';
   if (mention.unit === '%' || mention.unit === '个百分点' || mention.unit === '百分点') {
     if (DIFF_WORDS.test(left)) return 'growth';
@@ -28,7 +28,7 @@ export function detectMeasure(mention: NumberMention, left: string, countFirst: 
     if (SHARE_WORDS.test(tail) && !/(增长|增速|增幅)$/.test(tail)) return 'share';
     return 'growth';
   }
-  if (CHANGE_WORDS.test(left) || (countFirst && CHANGE_WORDS.test(left))) return 'count-change';
+  if (CHANGE_WORDS.test(left)) return 'count-change';
   return 'level';
 }
 

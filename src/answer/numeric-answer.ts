@@ -3,7 +3,7 @@ import type { IndicatorQuery, ScoredIndicator } from '../indicators/indicator-ta
 import type { Indicator } from '../indicators/indicator.js';
 import { comparableUnit } from '../domain/numbers.js';
 import { cite, notFound, type ComposeContext, type Composed } from './compose.js';
-import { periodLabel, subjectOf, valuePhrase } from './format.js';
+import { subjectOf, valuePhrase } from './format.js';
 import type { ParsedQuestion } from './parse-question.js';
 
 /** Below these a row is a different metric that happens to share words with the question. */
@@ -108,4 +108,3 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
   return { status: 'answered', answer: `${parts.join('；')}${periodNote}。`, used, related: [] };
 }
 
-export { periodLabel };

@@ -1,10 +1,10 @@
 import type { Measure } from '../indicators/indicator.js';
+import type { Intent } from '../indicators/indicator-table.js';
 import { findRegionMentions } from '../domain/regions.js';
 import { findTimeExpressions } from '../domain/time-expressions.js';
 import type { Period } from '../domain/period.js';
 import { tokenize } from '../index/tokenizer.js';
 
-export type Intent = 'target' | 'forecast' | 'actual' | 'any';
 export type QuestionType = 'numeric' | 'list' | 'entity' | 'descriptive' | 'difference' | 'check';
 
 export interface ParsedQuestion {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Chunk, DocumentMeta, Section, StoredDocument } from '../documents/document.js';
+import type { Chunk, Section, StoredDocument } from '../documents/document.js';
 import type { Indicator } from '../indicators/indicator.js';
 import { AppError } from '../errors.js';
 import type { Bm25Data } from './bm25.js';
@@ -110,4 +110,3 @@ export async function readPayload(dir: string, manifest: Manifest): Promise<Inde
   };
 }
 
-export type { DocumentMeta };
