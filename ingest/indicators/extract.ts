@@ -127,7 +127,10 @@ function readSentence(sentence: string): MentionContext[] {
   return contexts;
 }
 
+/** "规上工业企业实现营业收入" → "规上工业企业": the subject before the verb or the last word. */
 function subjectPart(metric: string): string {
+  const verb = /(实现|完成|达到|累计|新增|净增)/.exec(metric);
+  if (verb && verb.index > 0) return metric.slice(0, verb.index);
   const words = segmentWords(metric);
   return words.length > 1 ? words.slice(0, -1).join('') : '';
 }
@@ -200,7 +203,7 @@ function readFullSentence(
     const modality = /明年/.test(before) && section.role === 'review'
       ? 'target'
       : detectModality(before, section.role, period.year, meta.reviewYear);
-    const measure = detectMeasure(mention, context.left);
+    const measure = detectMeasure(mention, context.left, context.metric);
     const clauseText = full.text.slice(context.clause.start, context.clause.end);
     const region = clauseRegion(clauseText, section.region) ?? sentenceRegion ?? section.region;
     const sentenceSpan = toSourceSpan(normalized, part.start, part.end);

@@ -20,11 +20,12 @@ export function detectModality(before: string, role: SectionRole, periodYear: nu
 }
 
 /** What the number measures, from its unit and the words right before it. */
-export function detectMeasure(mention: NumberMention, left: string): Measure {
+export function detectMeasure(mention: NumberMention, left: string, metric: string): Measure {
   if (mention.isRank) return 'rank';
   if (mention.unit === '%' || mention.unit === '个百分点' || mention.unit === '百分点') {
     if (DIFF_WORDS.test(left)) return 'growth';
-    const tail = left.slice(-8);
+    // For "分别为55.5%和33.8%" the words sit in the aligned metric, not right before the number.
+    const tail = (left.trim().length > 1 ? left : metric).slice(-8);
     if (SHARE_WORDS.test(tail) && !/(增长|增速|增幅)$/.test(tail)) return 'share';
     return 'growth';
   }

@@ -41,4 +41,29 @@ export interface AskResponse {
   question: QuestionReport;
   retrieval: RetrievalReport;
   timingMs: Record<string, number>;
+  /** Which composer wrote `answer`; absent means extractive. */
+  mode?: AnswerMode;
+  /** The numeric-faithfulness check of an LLM draft; present whenever a draft was generated. */
+  guard?: GuardReport;
+  /** What happened with the LLM when one was requested (see src/answer/llm/). */
+  llm?: LlmReport;
+}
+
+export type AnswerMode = 'extractive' | 'llm';
+
+export interface GuardReport {
+  passed: boolean;
+  reasons: string[];
+}
+
+/**
+ * answered: the LLM draft is shown. rejected: the guard refused it, the extractive answer is shown.
+ * unavailable: the endpoint failed or timed out. disabled: no LLM configured. skipped: the
+ * extractive not-found stands (nothing the LLM could ground an answer in).
+ */
+export interface LlmReport {
+  status: 'answered' | 'rejected' | 'unavailable' | 'disabled' | 'skipped';
+  model?: string;
+  reason?: string;
+  attempts?: number;
 }

@@ -42,6 +42,7 @@ const NUMBER_RE = new RegExp(
   'g',
 );
 const RANK_RE = /第(\d+|[一二三四五六七八九十]+)(位|名)?|首位/g;
+const RANK_SCOPE = /(居|排|位列|列|全国|中部|西部|东部|全省|全市|城市|大省|强省|世界|全球|行业)[^，。；]{0,6}$/;
 
 const CHINESE_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -114,9 +115,8 @@ export function findNumberMentions(text: string): NumberMention[] {
     const value = match[0] === '首位' ? 1 : parseChineseInteger(match[1]);
     if (value === undefined) continue;
     if (mentions.some((m) => m.start < start + match[0].length && start < m.end)) continue;
-    // 第一批/第二届 are ordinals naming a batch, not a rank.
-    const next = text[start + match[0].length];
-    if (!match[2] && next !== undefined && /[批届次期轮个款家项条]/.test(next)) continue;
+    // A rank is placed somewhere (居全国第3, 中部第一) or says 位/名; 第一批 and 第二曲线 are ordinals.
+    if (!match[2] && match[0] !== '首位' && !RANK_SCOPE.test(text.slice(Math.max(0, start - 8), start))) continue;
     mentions.push({ start, end: start + match[0].length, raw: match[0], value, unit: '位', approx: '', isRank: true });
   }
   return mentions.sort((a, b) => a.start - b.start);
