@@ -107,7 +107,7 @@ function readSentence(sentence: string): MentionContext[] {
       }
       const previous = contexts[contexts.length - 1];
       let subjectOf: MentionContext | undefined;
-      if ((mention.isRank || isDifference(left)) && previous) {
+      if ((mention.isRank || isDifference(left)) && previous && isScopeOnly(left)) {
         subjectOf = previous.subjectOf ?? previous;
         metric = `${subjectOf.metric}${metric ? '（' + metric + '）' : ''}`;
       } else if (!metric && previous && previous.clause === clause && /^[、和及与]?$/.test(left.trim())) {
@@ -125,6 +125,14 @@ function readSentence(sentence: string): MentionContext[] {
     if (cleanMetricPhrase(clauseText)) previousClauseText = clauseText;
   }
   return contexts;
+}
+
+const SCOPE_WORDS =
+  /居|位居|稳居|排名|排|位列|列|保持|均|数量|总量|规模|全国|中部|西部|东部|全省|全市|副省级城市|工业大省|经济十强省|十强省|世界|全球|高于|低于|快于|慢于|超出|高出|[、，\s]/g;
+
+/** "居全国" qualifies the figure before it; "算力运载力指数居全国" names a figure of its own. */
+function isScopeOnly(left: string): boolean {
+  return cleanMetricPhrase(left).replace(SCOPE_WORDS, '').length <= 1;
 }
 
 /** "规上工业企业实现营业收入" → "规上工业企业": the subject before the verb or the last word. */

@@ -37,7 +37,7 @@ export function queryFor(question: ParsedQuestion, period: Period | undefined): 
 function companionText(row: Indicator, main: Indicator): string {
   const at = row.phrase.indexOf(main.raw);
   const text = at >= 0 ? row.phrase.slice(at + main.raw.length) : row.phrase;
-  return text.replace(/^[、，和及以上左右]+/, '');
+  return text.replace(/^[、，和及以上左右]+/, '').replace(/[。；，]+$/, '');
 }
 
 /** Other rows stating the same figure for the same region and period (a bullet box repeating the body text). */
@@ -65,7 +65,8 @@ function statement(
   const hit = owner ? { ...found, row: owner } : found;
   const main = cite(context, hit.row, hit.score);
   const companions = context.table.rows.filter((r) => r.relatedTo === hit.row.id);
-  const extra = companions.map((c) => `，${companionText(c, hit.row)}`).join('');
+  // Two ranks in one clause ("居全国第10、经济十强省第2") are stated once.
+  const extra = [...new Set(companions.map((c) => companionText(c, hit.row)))].map((t) => `，${t}`).join('');
   const used = [main, ...companions.map((c) => ({ ...c, citation: main.citation }))];
   const also = corroborating(hits, hit.row).map((h) => cite(context, h.row, h.score));
   const markers = [main, ...also].map((u) => `[${u.citation}]`).join('');

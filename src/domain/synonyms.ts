@@ -13,6 +13,7 @@ const REWRITES: Array<[RegExp, string]> = [
   [/增速|增幅|增长率/g, '增长'],
   [/占比|所占比重|比重/g, '占比'],
   [/营业收入/g, '营收'],
+  [/总规模/g, '规模'],
   [/中小微企业/g, '中小企业'],
   // Quotes become spaces: they delimit names, and gluing names to neighbours confuses the segmenter.
   [/[“”‘’"《》]/g, ' '],
@@ -26,7 +27,7 @@ export function canonicalize(text: string): string {
 
 /** Words jieba must keep whole in this domain. */
 export const DOMAIN_WORDS = [
-  '算力', '算力规模', '算力总规模', '规上', '规上工业', '规上工业增加值', '规上工业企业', '增加值', '专精特新', '小巨人',
+  '算力', '算力规模', '规上', '规上工业', '规上工业增加值', '规上工业企业', '增加值', '专精特新', '小巨人',
   '5G-A', '5G', '6G', '基站', '卓越级', '领航级', '先进级', '智能工厂', '高技术制造业', '技改', '技改投资',
   '工业投资', '数字经济', '核心产业', '新能源汽车', '汽车整车', '单项冠军', '中试平台', '工业母机', '大模型', '特色产业集群',
   '数字化转型', '数字化改造', '工业互联网', '创新联合实验室', '产业集群', '上链企业', '贡献率', '万兆光网', '北斗',
