@@ -12,6 +12,7 @@ import { cleanMetricPhrase, qualifierBefore, splitSubjectList } from './metric-p
 import { segmentWords } from '../../src/index/tokenizer.js';
 
 const CLAUSE_END = /[，；：,]/;
+const GENERIC_METRIC = /^(企业|项目|数量|总数|总量|规模|金额|个数|家数)$/;
 // A 。-sentence is the scope of time expressions and 分别 lists; ；-parts are what gets cited.
 const FULL_STOP = /[。！？\n]/;
 
@@ -96,7 +97,11 @@ function readSentence(sentence: string): MentionContext[] {
 
     inClause.forEach((mention, index) => {
       const next = inClause[index + 1];
-      const left = sentence.slice(cursor, mention.start);
+      const fullLeft = sentence.slice(cursor, mention.start);
+      // "…连续18个月保持两位数、占全市投资比重达25.7%": after a 、 a new predicate starts.
+      const listBreak = fullLeft.lastIndexOf('、');
+      const left =
+        index > 0 && listBreak > 0 && fullLeft.slice(listBreak + 1).trim().length >= 2 ? fullLeft.slice(listBreak + 1) : fullLeft;
       const tailEnd = mention.end + (/^(以上|左右|以内|以下)/.exec(sentence.slice(mention.end))?.[0].length ?? 0);
       const right = sentence.slice(tailEnd, next ? next.start : clause.end);
       const countFirst = COUNT_UNITS.has(mention.unit) && startsWithCjkNoun(right) && !mention.isRank;
@@ -112,11 +117,14 @@ function readSentence(sentence: string): MentionContext[] {
         metric = `${subjectOf.metric}${metric ? '（' + metric + '）' : ''}`;
       } else if (!metric && previous && previous.clause === clause && /^[、和及与]?$/.test(left.trim())) {
         metric = previous.metric;
-      } else if (previous && previous.clause === clause && /^[、和及与]/.test(left) && metric.length <= 3 && !countFirst) {
+      } else if (previous && previous.clause === clause && /^[、和及与]/.test(fullLeft) && metric.length <= 3 && !countFirst) {
         // "中小企业净增13.5万户、总量118.9万户": the second figure shares the subject of the first.
         metric = subjectPart(previous.metric) + metric;
       } else if (!metric) {
         metric = cleanMetricPhrase(previousClauseText);
+      } else if (GENERIC_METRIC.test(metric) && previousClauseText && !findNumberMentions(previousClauseText).length) {
+        // "建立独角兽企业库，企业达57家": a bare 企业 is named by the clause before it.
+        metric = cleanMetricPhrase(previousClauseText) + metric;
       }
       contexts.push({ mention, clause, left, right, countFirst, metric, subjectOf });
       cursor = countFirst ? tailEnd + right.length : tailEnd;

@@ -14,11 +14,10 @@ export const MIN_METRIC_PRECISION = 0.75;
 
 /** Enough of the question is found around the number, and the number's own name is (mostly) what was asked. */
 export function isConfident(hit: ScoredIndicator | undefined): hit is ScoredIndicator {
-  return (
-    hit !== undefined &&
-    hit.coverage >= MIN_COVERAGE &&
-    (hit.metricCoverage >= MIN_METRIC_COVERAGE || hit.metricPrecision >= MIN_METRIC_PRECISION)
-  );
+  if (hit === undefined) return false;
+  if (hit.coverage >= MIN_COVERAGE) return hit.metricCoverage >= MIN_METRIC_COVERAGE || hit.metricPrecision >= MIN_METRIC_PRECISION;
+  // Extra words in the question (who asks, in which document) may lower coverage when the metric itself is an exact fit.
+  return hit.coverage >= 0.5 && hit.metricPrecision >= 0.95 && hit.metricCoverage >= 0.4;
 }
 
 export function queryFor(question: ParsedQuestion, period: Period | undefined): IndicatorQuery {

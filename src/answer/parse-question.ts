@@ -28,7 +28,7 @@ const LIST_RE = /(哪些|哪几|哪[一二三四五六七八九十两\d]+[个家
 const ENTITY_RE = /哪个|哪一个|哪家|哪座|哪一|哪位|谁/;
 const DESCRIPTIVE_RE = /指什么|是指|指的是|具体指|什么意思|是什么|什么活动|什么内容|内容是|含义/;
 const CHECK_RE = /(完成|实现|达到|达标|做到)了?(吗|没有|与否)|是否(完成|实现|达到|达标)/;
-const DIFFERENCE_RE = /(增加|减少|多|少|相差|差)了?(多少|几)/;
+const DIFFERENCE_RE = /(增加|减少|多|少|高|低|相差|差)了?(多少|几)/;
 // 比 as in "A比B多", not 同比/环比/比重/占比.
 const VERSUS_RE = /(?<![同环占])比(?![重例率])|相比/;
 const NUMERIC_RE = /多少|几|第几|位次|排名|是多大|规模|目标|增长|增速|比重|占比|贡献率/;
@@ -36,6 +36,7 @@ const NUMERIC_RE = /多少|几|第几|位次|排名|是多大|规模|目标|增�
 const TARGET_RE = /目标|计划|力争|争取|提出|要求|拟|打算|预期目标|工作思路|工作重点|工作要点|任务/;
 const FORECAST_RE = /预计|有望|可望/;
 const ACTUAL_RE = /实际|已经|已|完成了|达到了|实现了|累计|截至|截止/;
+const DONE_RE = /实际|已经|完成了|达到了|实现了/;
 
 const GROWTH_RE = /增长|增速|增幅|同比|增长率|提高了?多少个百分点|高于全国/;
 const SHARE_RE = /比重|占比|贡献率|占.{0,10}(比|多少)|份额|利用率|覆盖率/;
@@ -48,7 +49,8 @@ const FRAME_TOKENS = new Set(
   ('请问 请 问 相比 增加 减少 数量 是 多少 几 第几 位次 排名 排 分别 什么 哪些 哪个 吗 呢 目标 目标值 计划 力争 争取 提出 ' +
     '预计 有望 能 达到 实际 已经 已 累计 截至 截止 当年 工作 思路 重点 要点 工作思路 工作重点 工作要点 全年 全省 全市 的 了 要 在 ' +
     '和 与 及 比 多 少 完成 实现 情况 怎么样 如何 有 为 到 以来 自 百分点 个百分点 亿元 万元 元 高于 低于 全国 同期 中 年 ' +
-    '分别是 是否 多少家 多少个 能够 可以 提到 提及 具体 指 是指 含义 意思').split(' '),
+    '分别是 是否 多少家 多少个 能够 可以 提到 提及 具体 指 是指 含义 意思 ' +
+    '大约 约 大概 共计 总计 一共 合计 经信 工信 系统 经信系统 工信系统 经信局 工信厅 经信厅 厅 局 里').split(' '),
 );
 
 function measureOf(text: string): Measure | undefined {
@@ -61,6 +63,8 @@ function measureOf(text: string): Measure | undefined {
 
 function intentOf(text: string): Intent {
   if (FORECAST_RE.test(text)) return 'forecast';
+  // "完成了多少" asks what was done even where the work was a task (任务).
+  if (DONE_RE.test(text)) return 'actual';
   if (TARGET_RE.test(text)) return 'target';
   if (ACTUAL_RE.test(text)) return 'actual';
   return 'any';
@@ -107,8 +111,14 @@ export function parseQuestion(question: string, today = new Date()): ParsedQuest
   const quoted = [...text.matchAll(/[“"「]([^”"」]{2,20})[”"」]/g)].map((m) => m[1]);
   const unitHint = /(?:多少|几)(万|亿)?([个家户项款台套件辆场人名次批条座所亩吨]|亿元|万元|元)/.exec(text)?.[2];
   const focusMatch = /([\u4e00-\u9fa5A-Za-z0-9“”]{2,16}?)(?:的)?(?:目标)?(?:是|为|有|达到|达|增长|是第)?(?:多少|几)/.exec(stripped);
-  const contentTokens = (text: string) =>
-    tokenize(text).filter((t) => !FRAME_TOKENS.has(t) && !/^\d+$/.test(t) && !/多少|几/.test(t));
+  const contentTokens = (text: string) => {
+    const tokens = tokenize(text);
+    // Search-mode sub-words of a frame word (百分 of 百分点) are frame too.
+    const frames = tokens.filter((t) => FRAME_TOKENS.has(t) && t.length > 2);
+    return tokens.filter(
+      (t) => !FRAME_TOKENS.has(t) && !/^\d+$/.test(t) && !/多少|几/.test(t) && !frames.some((f) => f.includes(t)),
+    );
+  };
   const focus = focusMatch ? contentTokens(focusMatch[1]) : [];
   const terms = [...new Set(contentTokens(stripped))];
   return {

@@ -1,3 +1,4 @@
+import { parseChineseInteger } from './numbers.js';
 import { makePeriod, type Period } from './period.js';
 
 /** What relative expressions (今年, 1—11月) are resolved against. */
@@ -20,7 +21,7 @@ export interface TimeExpression {
 
 const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 const DASH = '[—\\-–~至到]';
-const SUB_YEAR = `(?:(\\d{1,2})${DASH}(\\d{1,2})月(?:份)?|(上半年|下半年|前三季度)|第?([一二三四])季度|(\\d{1,2})月(末|底|份)?)`;
+const SUB_YEAR = `(?:(\\d{1,2})${DASH}(\\d{1,2})月(?:份)?|(上半年|下半年|前三季度|前\\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月)|第?([一二三四])季度|(\\d{1,2})月(末|底|份)?)`;
 const TIME_RE = new RegExp(
   `(\\d{4})年(?:${SUB_YEAR})?|${SUB_YEAR}|(今年|明年|去年|上年|当年|全年)`,
   'g',
@@ -37,6 +38,11 @@ function subYearRange(
   if (named === '上半年') return [1, 6];
   if (named === '下半年') return [7, 12];
   if (named === '前三季度') return [1, 9];
+  const firstMonths = named ? /^前(.+)个月$/.exec(named) : null;
+  if (firstMonths) {
+    const months = parseChineseInteger(firstMonths[1]);
+    if (months && months <= 12) return [1, months];
+  }
   if (quarter) {
     const q = QUARTERS[quarter];
     return [q * 3 - 2, q * 3];

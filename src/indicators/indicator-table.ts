@@ -160,6 +160,8 @@ export class IndicatorTable {
       bonus -= 0.2;
     }
     if (row.relatedTo && query.measure !== 'rank') bonus -= 0.1;
+    // "连续18个月" is a duration, rarely the figure asked for.
+    if (/^(个月|年|天)$/.test(row.unit) && query.unitHint !== row.unit) bonus -= 0.3;
     if (query.unitHint) {
       const hint = comparableUnit(query.unitHint);
       const unit = comparableUnit(row.unit);
