@@ -100,8 +100,16 @@ function qualifiedTerm(text: string, term: string): string | undefined {
   return m ? `${m[1]}“${term}”${m[2]}` : undefined;
 }
 
+const ASKED_RE = /([\u4e00-\u9fa5A-Za-z0-9]{2,8})(?:分别)?(?:是什么|指什么|是指什么|具体指什么|是指|有哪些|包括哪些|是哪些|是哪几)/;
+
+/** What the question asks to be defined: its quoted terms, and the noun right before 是什么 ("三大工程"). */
+function anchorsOf(question: ParsedQuestion): string[] {
+  const asked = ASKED_RE.exec(question.text)?.[1].split(/[的中在]/).pop();
+  return [...question.quoted, ...(asked && asked.length >= 2 ? [asked] : [])];
+}
+
 function coreAnswer(question: ParsedQuestion, text: string): string | undefined {
-  for (const q of question.quoted) {
+  for (const q of anchorsOf(question)) {
     const inside = bracketAfter(text, q);
     if (inside) return inside;
   }
@@ -111,13 +119,13 @@ function coreAnswer(question: ParsedQuestion, text: string): string | undefined 
     if (places.length) return [...new Set(places)].join('、');
   }
   if (question.type === 'descriptive') {
-    // A definition by enumeration stands right before the quoted term: "谋划储备一批、…“四个一批”".
-    for (const q of question.quoted) {
-      const at = text.indexOf(q);
+    // A definition by enumeration stands right before the term: "谋划储备一批、…“四个一批”".
+    for (const anchor of anchorsOf(question)) {
+      const at = text.indexOf(anchor);
       if (at < 0) continue;
       const list = extractEnumeration(text.slice(0, at), question.terms, at);
       if (list) return list.join('、');
-      const qualified = qualifiedTerm(text, q);
+      const qualified = question.quoted.includes(anchor) ? qualifiedTerm(text, anchor) : undefined;
       if (qualified) return qualified;
     }
     return undefined;
@@ -162,7 +170,7 @@ export function answerFromPassages(
     const index = following.indexOf(best.sentence);
     const next = following
       .slice(index + 1, index + 3)
-      .find((s) => question.quoted.some((q) => s.text.includes(q)) && coreAnswer(question, s.text));
+      .find((s) => anchorsOf(question).some((q) => s.text.includes(q)) && coreAnswer(question, s.text));
     if (next) best = { ...best, sentence: next };
   }
   const n = citations.add(best.chunk.docId, best.sentence.start, best.sentence.end, best.score);
