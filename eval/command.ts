@@ -2,6 +2,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../src/errors.js';
 import { loadConfig, type Config } from '../src/config.js';
+import { llmSettingsFromConfig, type LlmSettingsInput } from '../src/answer/llm/llm-config.js';
 import { parseArgs, USAGE, UsageError, type AnswerMode, type EvalArgs } from './args.js';
 import { evaluate } from './evaluate.js';
 import { loadQuestions, QuestionFileError, type Question } from './questions.js';
@@ -21,6 +22,8 @@ export interface OpenOptions {
   embeddingModel?: string;
   allowModelDownload?: boolean;
   mode: AnswerMode;
+  /** The LLM_* settings; with --mode llm and none configured, answers stay extractive and say so. */
+  llm?: LlmSettingsInput;
   log: (line: string) => void;
 }
 
@@ -98,6 +101,7 @@ export async function runEvalCommand(argv: string[], io: CommandIo, deps: Comman
     embeddingModel: config.EMBEDDING_MODEL,
     allowModelDownload: config.ALLOW_MODEL_DOWNLOAD,
     mode: args.mode,
+    llm: llmSettingsFromConfig(config),
     log: (line) => io.stderr(line),
   };
   const progress = (label: string) => (done: number, total: number) => {

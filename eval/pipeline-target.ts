@@ -43,19 +43,25 @@ export async function openPipelineTarget(options: OpenOptions): Promise<EvalTarg
       modelDir: options.modelDir,
       embeddingModel: options.embeddingModel,
       allowModelDownload: options.allowModelDownload,
+      llm: options.llm,
     });
     // What the answers report about retrieval, so the report names the retrievers actually used.
     const retrievers = new Set<string>();
     let dense: AskResponse['retrieval']['dense'] | undefined;
+    // In LLM mode a fallback answer is extractive; the counts say which mode the score measures.
+    const llmOutcomes = new Map<string, number>();
+    const describeLlm = () =>
+      llmOutcomes.size ? `; llm ${[...llmOutcomes].map(([status, count]) => `${status} ${count}`).join(', ')}` : '';
     return {
       async ask(question) {
         const response = await engine.ask({ question, mode: options.mode });
         for (const retriever of response.retrieval.retrievers) retrievers.add(retriever);
         dense = response.retrieval.dense;
+        if (response.llm) llmOutcomes.set(response.llm.status, (llmOutcomes.get(response.llm.status) ?? 0) + 1);
         return response;
       },
       documentText: (docId) => (engine.document(docId) ?? engine.document(documentKey(docId)) ?? engine.document(`${documentKey(docId)}.txt`))?.text,
-      describe: () => `pipeline (src/engine.ts, mode ${options.mode}), ${describeRetrieval(retrievers, dense)}`,
+      describe: () => `pipeline (src/engine.ts, mode ${options.mode}), ${describeRetrieval(retrievers, dense)}${describeLlm()}`,
       async close() {
         try {
           await engine.close();

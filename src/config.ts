@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from './errors.js';
 import { DEFAULT_EMBEDDING_MODEL } from './index/embeddings.js';
+import { llmEnvShape, requireCompleteLlmEnv } from './answer/llm/llm-config.js';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
@@ -16,7 +17,30 @@ export const configSchema = z.object({
     .preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).optional())
     .transform((v) => v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+  /** When set, /ask and /v1/* require `Authorization: Bearer <API_KEY>`. */
+  API_KEY: z.preprocess(emptyToUndefined, z.string().min(8, 'API_KEY must be at least 8 characters').optional()),
+  /** When set, POST /admin/reindex exists and requires `Authorization: Bearer <ADMIN_TOKEN>`. */
+  ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional()),
+  /** Comma-separated origins allowed to call the API from a browser ("*" for any); empty: none. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** Requests per minute per client IP on the API routes; 0 turns rate limiting off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** Believe X-Forwarded-For for the client IP: only behind a reverse proxy that sets it. */
+  TRUST_PROXY: z
+    .preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).optional())
+    .transform((v) => v === 'true' || v === '1'),
+  /** Largest request body in bytes (413 beyond). */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  /** A damaged index, or one built with another EMBEDDING_MODEL, found at start-up: rebuild it from the seeds, or refuse to start. */
+  INDEX_ON_CORRUPT: z.enum(['rebuild', 'refuse']).default('rebuild'),
+  /** On SIGTERM, how long in-flight requests may take to finish before the server exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Optional LLM answer mode (LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_TIMEOUT_MS, LLM_MAX_RETRIES). */
+  ...llmEnvShape,
+}).superRefine(requireCompleteLlmEnv);
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -12,6 +12,10 @@ import { HybridRetriever } from './retrieve/hybrid-retriever.js';
 import type { AskRequest } from './answer/ask-schema.js';
 import type { AskResponse, RetrievalReport } from './answer/answer.js';
 import { answerQuestion, type Corpus } from './answer/answer-question.js';
+import { answerInMode, streamInMode } from './answer/llm/answer-mode.js';
+import { createLlmContext, type LlmContext } from './answer/llm/llm-answer.js';
+import type { LlmSettingsInput } from './answer/llm/llm-config.js';
+import type { AskStreamEvent, StreamOptions } from './answer/llm/stream.js';
 
 export interface EngineOptions {
   indexDir: string;
@@ -20,10 +24,17 @@ export interface EngineOptions {
   allowModelDownload?: boolean;
   /** Called once when dense retrieval cannot be used, with the reason. */
   onKeywordOnly?: (reason: string) => void;
+  /** An OpenAI-compatible endpoint for the LLM answer mode (llmSettingsFromConfig); absent = extractive only. */
+  llm?: LlmSettingsInput;
 }
 
 export interface Engine {
-  ask(request: AskRequest): Promise<AskResponse>;
+  /** Extractive, or LLM when configured and not refused by `mode`; LLM trouble degrades to extractive, never throws. */
+  ask(request: AskRequest, options?: StreamOptions): Promise<AskResponse>;
+  /** The same answer as events: sources, provisional tokens, then the guarded final 'answer' (see answer/llm/stream.ts). */
+  askStream(request: AskRequest, options?: StreamOptions): AsyncGenerator<AskStreamEvent, void>;
+  /** The LLM answer mode's model, when one is configured. */
+  readonly llm: { configured: boolean; model?: string };
   document(id: string): StoredDocument | undefined;
   documents(): DocumentMeta[];
   readonly indicators: IndicatorTable;
@@ -79,8 +90,14 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     dense,
   };
 
+  const llm: LlmContext | undefined = options.llm ? createLlmContext(options.llm, { document: (id) => documents.get(id) }) : undefined;
+
   return {
-    ask: (request) => answerQuestion(request, corpus),
+    ask: async (request, askOptions) => answerInMode(request, await answerQuestion(request, corpus), llm, askOptions),
+    askStream: async function* (request, askOptions) {
+      yield* streamInMode(request, await answerQuestion(request, corpus), llm, askOptions);
+    },
+    llm: { configured: llm !== undefined, model: llm?.settings.model },
     document: (id) => documents.get(id),
     documents: () => payload.documents.map(({ text: _text, ...meta }) => meta),
     indicators: table,

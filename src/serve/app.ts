@@ -2,19 +2,33 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../errors.js';
 import type { Engine } from '../engine.js';
+import { silentLogger, type Logger } from './logger.js';
+import { installMiddleware, type ProtectionOptions } from './middleware/stack.js';
+import { registerAdmin, type AdminOptions } from './routes/admin.js';
 import { registerAsk } from './routes/ask.js';
 import { registerDocuments } from './routes/documents.js';
 import { registerHealth } from './routes/health.js';
 import { registerIndicators } from './routes/indicators.js';
+import { registerOpenAI } from './routes/openai.js';
+import { registerStatic } from './routes/static.js';
+import { registerOpenApi } from './openapi.js';
 
 export interface AppOptions {
   /** The engine in service; undefined while the index is loading. */
   engine: () => Engine | undefined;
+  /** JSON request logs and unexpected errors go here; default: nothing is logged. */
+  logger?: Logger;
+  /** Body limit, API key, CORS, rate limit; default: 64 KiB bodies, everything else off. */
+  protection?: ProtectionOptions;
+  /** POST /admin/reindex exists only when given (ADMIN_TOKEN set). */
+  admin?: AdminOptions;
 }
 
 /** The HTTP API. Every error leaves as {error:{code,message,field?}} with its status, never a stack trace. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
+  const logger = options.logger ?? silentLogger;
+  installMiddleware(app, logger, options.protection);
   const engine = (): Engine => {
     const current = options.engine();
     if (!current) throw new AppError('index_unavailable', 503, 'the index is still loading, try again shortly');
@@ -22,9 +36,13 @@ export function createApp(options: AppOptions): Hono {
   };
 
   registerHealth(app, options.engine);
+  if (options.admin) registerAdmin(app, options.admin);
   registerAsk(app, engine);
   registerDocuments(app, engine);
   registerIndicators(app, engine);
+  registerOpenAI(app, engine);
+  registerOpenApi(app);
+  registerStatic(app);
 
   app.notFound((c) => c.json(new AppError('not_found', 404, `no route ${c.req.method} ${c.req.path}`).toJSON(), 404));
   app.onError((error, c) => {
@@ -34,7 +52,8 @@ export function createApp(options: AppOptions): Hono {
       const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'invalid_request';
       return c.json(new AppError(code, status, error.message || 'bad request').toJSON(), status);
     }
-    console.error(error);
+    // The stack goes to the server log, never to the client.
+    logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
     return c.json(new AppError('internal', 500, 'internal error').toJSON(), 500);
   });
   return app;

@@ -1,7 +1,7 @@
 import type { AskRequest } from '../ask-schema.js';
 import type { AskResponse, LlmReport } from '../answer.js';
 import { generateText } from './generate.js';
-import { commitDraft, extractiveWith, planLlmAnswer, type LlmContext } from './llm-answer.js';
+import { commitDraft, planLlmAnswer, type LlmContext } from './llm-answer.js';
 import { streamLlmAnswer, type AskStreamEvent, type StreamOptions } from './stream.js';
 
 const DISABLED: LlmReport = { status: 'disabled', reason: 'no LLM is configured (set LLM_BASE_URL and LLM_MODEL)' };
@@ -11,8 +11,8 @@ const DISABLED: LlmReport = { status: 'disabled', reason: 'no LLM is configured 
  * configured and otherwise answers extractively, saying so. Without `mode`, a configured LLM is
  * used: configuring one is the operator's opt-in, and the guard keeps it from showing unsupported numbers.
  */
-export function useLlm(request: AskRequest, llm: LlmContext | undefined): boolean {
-  return request.mode !== 'extractive' && llm !== undefined;
+function llmFor(request: AskRequest, llm: LlmContext | undefined): LlmContext | undefined {
+  return request.mode === 'extractive' ? undefined : llm;
 }
 
 function extractiveOnly(request: AskRequest, extractive: AskResponse): AskResponse {
@@ -26,16 +26,13 @@ export async function answerInMode(
   llm: LlmContext | undefined,
   options: StreamOptions = {},
 ): Promise<AskResponse> {
-  if (!llm || !useLlm(request, llm)) return extractiveOnly(request, extractive);
+  const context = llmFor(request, llm);
+  if (!context) return extractiveOnly(request, extractive);
   const started = performance.now();
-  const plan = planLlmAnswer(llm, request, extractive);
+  const plan = planLlmAnswer(context, request, extractive);
   if (plan.kind === 'skip') return plan.response;
-  const result = await generateText(llm.client, plan.messages, { ...llm.settings, signal: options.signal });
-  const ms = performance.now() - started;
-  if (!result.ok) {
-    return extractiveWith(extractive, { status: 'unavailable', model: llm.client.model, reason: result.reason, attempts: result.attempts }, ms);
-  }
-  return commitDraft(llm, request, extractive, plan.prepared, result.text, result.attempts, ms);
+  const generation = await generateText(context.client, plan.messages, { ...context.settings, signal: options.signal });
+  return commitDraft(context, { request, extractive, prepared: plan.prepared, generation, llmMs: performance.now() - started });
 }
 
 /** The streaming form of answerInMode: in extractive mode a single 'answer' event. */
@@ -45,9 +42,10 @@ export async function* streamInMode(
   llm: LlmContext | undefined,
   options: StreamOptions = {},
 ): AsyncGenerator<AskStreamEvent, void> {
-  if (!llm || !useLlm(request, llm)) {
+  const context = llmFor(request, llm);
+  if (!context) {
     yield { type: 'answer', response: extractiveOnly(request, extractive) };
     return;
   }
-  yield* streamLlmAnswer(llm, request, extractive, options);
+  yield* streamLlmAnswer(context, request, extractive, options);
 }

@@ -25,3 +25,16 @@ function isLatinPair(whole: string, offset: number): boolean {
   const after = whole.slice(offset).trimStart().charAt(0);
   return /[A-Za-z]/.test(before) && /[A-Za-z]/.test(after);
 }
+
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
+
+/**
+ * A lossy form for asking "is this quotation verbatim from that passage?": cleaned, without any
+ * whitespace, with half- and full-width punctuation folded together (the served text and the
+ * normalized sentences the extractive answers quote differ exactly there).
+ */
+export function foldForMatch(text: string): string {
+  return cleanPassageText(text)
+    .replace(/\s+/g, '')
+    .replace(/[,;:()!?]/g, (ch) => HALF_TO_FULL[ch] ?? ch);
+}

@@ -4,12 +4,13 @@ import type { DocumentText } from '../citations.js';
 import { createChatClient, type ChatClient } from './chat-client.js';
 import { reasonToSkip } from './consult.js';
 import { readDraft } from './draft.js';
+import type { Generation } from './generate.js';
 import { checkDraft } from './guard/guard.js';
 import { llmSettingsSchema, type LlmSettings, type LlmSettingsInput } from './llm-config.js';
 import { preparePassages, type PreparedPassages } from './passages.js';
 import { buildMessages, type ChatMessage } from './prompt.js';
 
-export interface LlmComposerDeps {
+export interface LlmContextDeps {
   /** The served documents, for quoting retrieved chunks as extra citations. */
   document: (id: string) => DocumentText | undefined;
   /** Defaults to a chat-completions client for settings.baseURL. */
@@ -27,7 +28,7 @@ export interface LlmContext {
   document: (id: string) => DocumentText | undefined;
 }
 
-export function createLlmContext(settings: LlmSettingsInput, deps: LlmComposerDeps): LlmContext {
+export function createLlmContext(settings: LlmSettingsInput, deps: LlmContextDeps): LlmContext {
   const parsed = llmSettingsSchema.parse(settings);
   return { settings: parsed, client: deps.client ?? createChatClient(parsed), document: deps.document };
 }
@@ -51,18 +52,25 @@ export function planLlmAnswer(context: LlmContext, request: AskRequest, extracti
 }
 
 /**
- * Turns a finished reply into the response: the draft when the guard passes, otherwise the
- * extractive answer with the guard's reasons. This is the only way an LLM answer is committed.
+ * Turns a finished generation into the response: the draft when the guard passes, otherwise the
+ * extractive answer with the guard's reasons (or the endpoint's failure). This is the only way an
+ * LLM answer is committed.
  */
-export function commitDraft(
-  context: LlmContext,
-  request: AskRequest,
-  extractive: AskResponse,
-  prepared: PreparedPassages,
-  reply: string,
-  attempts: number,
-  llmMs: number,
-): AskResponse {
+export interface FinishedGeneration {
+  request: AskRequest;
+  extractive: AskResponse;
+  prepared: PreparedPassages;
+  generation: Generation;
+  /** Time spent on the LLM step, for timingMs.llm. */
+  llmMs: number;
+}
+
+export function commitDraft(context: LlmContext, finished: FinishedGeneration): AskResponse {
+  const { request, extractive, prepared, generation, llmMs } = finished;
+  const model = context.client.model;
+  const { attempts } = generation;
+  if (!generation.ok) return extractiveWith(extractive, { status: 'unavailable', model, reason: generation.reason, attempts }, llmMs);
+  const reply = generation.text;
   const draft = readDraft(reply);
   const guard = checkDraft({
     text: draft.text,
@@ -71,8 +79,8 @@ export function commitDraft(
     indicators: extractive.indicators,
     required: extractive.status === 'answered' ? extractive.indicators : [],
     question: request.question,
+    reference: extractive.status === 'answered' ? extractive.answer : undefined,
   });
-  const model = context.client.model;
   if (!guard.passed) {
     return extractiveWith(extractive, { status: 'rejected', model, attempts, reason: 'the faithfulness guard rejected the draft' }, llmMs, guard);
   }

@@ -17,7 +17,7 @@ export const llmEnvShape = {
   LLM_MODEL: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
   /** Budget for the whole LLM step, retries and backoff included; when spent, the extractive answer is served. */
   LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(600_000).default(DEFAULT_LLM_TIMEOUT_MS)),
-  /** Extra attempts after a retryable failure (connection error, timeout, 429, 5xx). */
+  /** Extra attempts after a retryable failure (refused or dropped connection, 429, 5xx), within LLM_TIMEOUT_MS. */
   LLM_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(DEFAULT_LLM_MAX_RETRIES)),
 };
 

@@ -1,9 +1,8 @@
-import type { Citation } from '../ask-schema.js';
-import type { AskRequest } from '../ask-schema.js';
+import type { AskRequest, Citation } from '../ask-schema.js';
 import type { AskResponse } from '../answer.js';
 import { ThinkFilter } from './draft.js';
 import { streamText, type Generation } from './generate.js';
-import { commitDraft, extractiveWith, planLlmAnswer, type LlmContext } from './llm-answer.js';
+import { commitDraft, planLlmAnswer, type LlmContext } from './llm-answer.js';
 
 /**
  * Events of a streamed answer, in order:
@@ -58,11 +57,6 @@ export async function* streamLlmAnswer(
     await generation.return(CANCELLED);
   }
 
-  const ms = performance.now() - started;
-  if (!result.ok) {
-    const model = context.client.model;
-    yield { type: 'answer', response: extractiveWith(extractive, { status: 'unavailable', model, reason: result.reason, attempts: result.attempts }, ms) };
-    return;
-  }
-  yield { type: 'answer', response: commitDraft(context, request, extractive, plan.prepared, result.text, result.attempts, ms) };
+  const llmMs = performance.now() - started;
+  yield { type: 'answer', response: commitDraft(context, { request, extractive, prepared: plan.prepared, generation: result, llmMs }) };
 }

@@ -1,9 +1,9 @@
 import type { Citation } from '../../ask-schema.js';
 import type { GuardReport, UsedIndicator } from '../../answer.js';
-import { cleanPassageText } from '../clean-text.js';
+import { cleanPassageText, foldForMatch } from '../clean-text.js';
 import { findMarkers, withoutMarkers } from './markers.js';
 import { canonical, checkedNumbers, sameQuantity, scanNumbers, type ScannedNumber } from './numbers.js';
-import { splitClaims } from './sentences.js';
+import { quotations, splitClaims } from './sentences.js';
 
 export interface GuardInput {
   /** The draft as it would be shown (any not-found prefix removed). */
@@ -21,11 +21,18 @@ export interface GuardInput {
    * repeating what was asked invents nothing, and `required` still demands the source figure.
    */
   question: string;
+  /**
+   * The extractive answer, when it answered. Its numbers were computed by our own code from the
+   * cited rows (differences, "14个增至18个"), so a sentence that cites a passage may restate them.
+   */
+  reference?: string;
 }
 
 type Quantity = Pick<ScannedNumber, 'value' | 'unit'>;
 
 const MAX_EXCERPT = 40;
+// Shorter quotations ("“51020”", "“双进双转”") are names, found in many places; they vouch for nothing.
+const MIN_VERBATIM_QUOTE = 8;
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -49,9 +56,21 @@ function evidenceByCitation(citations: Citation[], indicators: UsedIndicator[]):
 }
 
 /**
+ * Ranges of `text` that quote a passage verbatim (“…” copied from the source). The numbers inside
+ * are the source's own, whatever the sentence cites: the quotation is its own evidence.
+ */
+function verbatimQuotes(text: string, passages: string[]): { start: number; end: number }[] {
+  return quotations(text).filter(({ start, end }) => {
+    const folded = foldForMatch(text.slice(start, end).replace(/[。；，;,]+$/, ''));
+    return folded.length >= MIN_VERBATIM_QUOTE && passages.some((passage) => passage.includes(folded));
+  });
+}
+
+/**
  * Checks a draft before it may be shown. It fails when: the draft is empty; a marker names no
  * passage; an answering draft cites nothing; a number is in a sentence without a marker, or is not
- * in any passage (or indicator row) that sentence cites, unless the question itself states it; or
+ * in any passage (or indicator row) that sentence cites nor in the extractive answer, unless it
+ * is inside a verbatim quotation of a passage or the question itself states it; or
  * the draft ignores the figure the indicator table answered with (states none, or claims not found).
  */
 export function checkDraft(input: GuardInput): GuardReport {
@@ -71,19 +90,26 @@ export function checkDraft(input: GuardInput): GuardReport {
 
   const evidence = evidenceByCitation(input.citations, input.indicators);
   const asked = checkedNumbers(cleanPassageText(input.question));
+  const foldedPassages = input.citations.map((c) => foldForMatch(c.quote));
+  const computed = input.reference ? checkedNumbers(cleanPassageText(withoutMarkers(input.reference))) : [];
   const stated: Quantity[] = [];
   for (const claim of splitClaims(input.text)) {
-    const numbers = checkedNumbers(cleanPassageText(withoutMarkers(claim.text)));
+    const text = cleanPassageText(withoutMarkers(claim.text));
+    const numbers = checkedNumbers(text);
     if (numbers.length === 0) continue;
+    const quoted = verbatimQuotes(text, foldedPassages);
     const sources = [...new Set(findMarkers(claim.text).flatMap((m) => m.numbers))].filter((n) => known.has(n));
     for (const number of numbers) {
       stated.push(number);
       if (asked.some((question) => sameQuantity(number, question) && number.unit === question.unit)) continue;
+      if (quoted.some((q) => q.start <= number.index && number.index < q.end)) continue;
       if (sources.length === 0) {
         reasons.push(`number "${number.raw}" has no citation marker in its sentence: 「${excerpt(claim.text)}」`);
         continue;
       }
-      const supported = sources.some((n) => (evidence.get(n) ?? []).some((source) => sameQuantity(number, source)));
+      const supported =
+        sources.some((n) => (evidence.get(n) ?? []).some((source) => sameQuantity(number, source))) ||
+        computed.some((source) => sameQuantity(number, source));
       if (!supported) {
         reasons.push(`number "${number.raw}" is not in the cited passage ${markerList(sources)}: 「${excerpt(claim.text)}」`);
       }

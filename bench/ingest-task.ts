@@ -1,0 +1,28 @@
+import { runIngest } from '../ingest/pipeline.js';
+import { directoryBytes, peakRssMb } from './memory.js';
+import type { IngestMeasurement, IngestTask } from './worker-protocol.js';
+
+/** One full rebuild in a fresh process, so its peak RSS is the ingest's own. */
+export async function runIngestTask(task: IngestTask): Promise<IngestMeasurement> {
+  const result = await runIngest({
+    seedsDir: task.seedsDir,
+    indexDir: task.indexDir,
+    force: true,
+    // null means "no model" to runIngest; undefined lets it load the configured one.
+    embedder: task.embedding.enabled ? undefined : null,
+    modelDir: task.embedding.modelDir,
+    embeddingModel: task.embedding.embeddingModel,
+  });
+  return {
+    documents: result.documents,
+    sections: result.sections,
+    chunks: result.chunks,
+    indicators: result.indicators,
+    vectors: result.vectors,
+    timingsMs: { ...result.timingsMs },
+    processMs: performance.now(),
+    peakRssMb: peakRssMb(),
+    indexBytes: await directoryBytes(task.indexDir),
+    dense: { active: result.dense.active, reason: result.dense.reason },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Context, Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { Logger } from '../logger.js';
+import { DEFAULT_BODY_LIMIT_BYTES, limitBodySize } from './body-limit.js';
+import { requireBearer } from './bearer-token.js';
+import { clientAddress } from './client-address.js';
+import { corsFor } from './cors.js';
+import { cleanJsonInput } from './json-input.js';
+import { rateLimit } from './rate-limit.js';
+import { requestLogger } from './request-logger.js';
+import { securityHeaders } from './security-headers.js';
+
+export interface ProtectionOptions {
+  /** Largest request body accepted; default 64 KiB. */
+  bodyLimitBytes?: number;
+  /** When set, /ask and /v1/* require `Authorization: Bearer <apiKey>`. */
+  apiKey?: string;
+  /** Origins allowed to call the API from a browser; empty (default) sends no CORS headers. */
+  corsOrigins?: string[];
+  /** Requests per minute per client IP on the API routes; 0 or unset turns limiting off. */
+  rateLimitPerMinute?: number;
+  /** Believe X-Forwarded-For (only behind a proxy that sets it). Default false. */
+  trustProxy?: boolean;
+  /** Clock for the rate limiter, in milliseconds (tests). */
+  now?: () => number;
+  /** Who the client is, for rate limiting and logs; default its IP address. */
+  clientKey?: (c: Context) => string;
+}
+
+/** Routes that cost work or expose data; /health and the web UI's static files stay unlimited. */
+const RATE_LIMITED = /^\/(ask|v1|documents|indicators|admin)(\/|$)/;
+/** Routes the API key guards: the question-answering endpoints. */
+const KEY_PROTECTED = /^\/(ask|v1)(\/|$)/;
+
+/**
+ * The request pipeline in front of every route, outermost first: request id, access log,
+ * security headers, CORS (so preflights never need a key), body size, rate limit, API key,
+ * then JSON input cleaning, which runs last so rejected requests are never parsed.
+ */
+export function installMiddleware(app: Hono, logger: Logger, options: ProtectionOptions = {}): void {
+  const client = options.clientKey ?? ((c: Context) => clientAddress(c, options.trustProxy ?? false));
+  app.use(requestId());
+  app.use(requestLogger(logger, client));
+  app.use(securityHeaders());
+  const cors = corsFor(options.corsOrigins ?? []);
+  if (cors) app.use(cors);
+  app.use(limitBodySize(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
+  if (options.rateLimitPerMinute && options.rateLimitPerMinute > 0) {
+    const limiter = rateLimit({ perMinute: options.rateLimitPerMinute, key: client, now: options.now });
+    app.use(async (c, next) => (RATE_LIMITED.test(c.req.path) ? limiter(c, next) : next()));
+  }
+  if (options.apiKey) {
+    const guard = requireBearer(options.apiKey, 'api');
+    app.use(async (c, next) => (KEY_PROTECTED.test(c.req.path) ? guard(c, next) : next()));
+  }
+  app.use(cleanJsonInput());
+}

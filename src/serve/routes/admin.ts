@@ -1,0 +1,77 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { Engine } from '../../engine.js';
+import { openOrRebuild, type IndexSource, type OpenedIndex } from '../../index/open-or-rebuild.js';
+import { requireBearer } from '../middleware/bearer-token.js';
+import { parseWith } from '../validation.js';
+
+export interface ReindexReport {
+  status: 'reindexed';
+  /** False when the seeds were unchanged and the index on disk was kept (unless forced). */
+  changed: boolean;
+  rebuiltBecause?: string;
+  documents: number;
+  chunks: number;
+  indicators: number;
+  warnings: string[];
+  index: { createdAt: string; corpusHash: string };
+  durationMs: number;
+}
+
+export interface AdminOptions {
+  token: string;
+  /** Builds the index and puts the new engine in service; the old one answers until then. */
+  reindex: (request: { force: boolean }) => Promise<ReindexReport>;
+}
+
+const reindexQuerySchema = z.object({ force: z.enum(['true', 'false', '1', '0']).optional() }).strict();
+
+export function reindexReport(opened: OpenedIndex, startedAt: number): ReindexReport {
+  const { ingest, engine } = opened;
+  return {
+    status: 'reindexed',
+    changed: ingest.changed,
+    ...(opened.rebuiltBecause ? { rebuiltBecause: opened.rebuiltBecause } : {}),
+    documents: ingest.documents,
+    chunks: ingest.chunks,
+    indicators: ingest.indicators,
+    warnings: ingest.warnings,
+    index: { createdAt: engine.manifest.createdAt, corpusHash: engine.manifest.corpusHash },
+    durationMs: Math.round(performance.now() - startedAt),
+  };
+}
+
+/**
+ * The reindex behind POST /admin/reindex: ingest, load the new engine, then swap it in. Until the
+ * swap the old engine keeps answering, so no request sees a gap; if anything fails the old one stays.
+ */
+export function swapOnReindex(
+  source: IndexSource,
+  slot: { current: () => Engine | undefined; replace: (engine: Engine) => void },
+): AdminOptions['reindex'] {
+  return async ({ force }) => {
+    const started = performance.now();
+    const opened = await openOrRebuild(source, { force });
+    const previous = slot.current();
+    slot.replace(opened.engine);
+    await previous?.close();
+    return reindexReport(opened, started);
+  };
+}
+
+/**
+ * POST /admin/reindex[?force=true], registered only when ADMIN_TOKEN is set. Concurrent calls
+ * share one run rather than racing two ingests into the same folder.
+ */
+export function registerAdmin(app: Hono, options: AdminOptions): void {
+  app.use('/admin/*', requireBearer(options.token, 'admin'));
+  let running: Promise<ReindexReport> | undefined;
+  app.post('/admin/reindex', async (c) => {
+    const query = parseWith(reindexQuerySchema, c.req.query(), 'query');
+    const force = query.force === 'true' || query.force === '1';
+    running ??= options.reindex({ force }).finally(() => {
+      running = undefined;
+    });
+    return c.json(await running);
+  });
+}

@@ -1,0 +1,151 @@
+import { spawn } from 'node:child_process';
+import { watch } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngest } from '../../ingest/pipeline.js';
+import { openEngine } from '../../src/engine.js';
+import { DEFAULT_EMBEDDING_MODEL } from '../../src/index/embeddings.js';
+import { checkIndex, openOrRebuild } from '../../src/index/open-or-rebuild.js';
+import { SEED_IDS, SEEDS_DIR } from '../fixtures/seeds.js';
+
+const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
+const COPIES = 40;
+const QUESTION = '2026年湖北算力目标是多少？';
+
+interface IngestChild {
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stderr: () => string;
+  stdout: () => string;
+  kill: () => void;
+  onStderr: (listener: (text: string) => void) => void;
+}
+
+/** `npm run ingest` as a child process (node + tsx loader, so the pid is the ingest itself). */
+function ingestChild(seeds: string, index: string): IngestChild {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', '--seeds', seeds, '--index', index, '--force'], {
+    cwd: PROJECT_DIR,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+  });
+  let stderr = '';
+  let stdout = '';
+  const listeners: Array<(text: string) => void> = [];
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+    for (const listener of listeners) listener(stderr);
+  });
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  return {
+    exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal }))),
+    stderr: () => stderr,
+    stdout: () => stdout,
+    kill: () => child.kill('SIGKILL'),
+    onStderr: (listener) => listeners.push(listener),
+  };
+}
+
+describe('crash safety: an ingest killed midway never damages the index in service', () => {
+  let root: string;
+  let indexDir: string;
+  let manySeeds: string;
+  let oldHash: string;
+
+  const manifest = async () => JSON.parse(await readFile(join(indexDir, 'manifest.json'), 'utf8')) as { corpusHash: string; counts: { documents: number } };
+
+  /** The old index is still there, whole, and answers. */
+  async function expectOldIndexServes(): Promise<void> {
+    expect((await manifest()).corpusHash).toBe(oldHash);
+    expect((await checkIndex(indexDir, DEFAULT_EMBEDDING_MODEL)).state).toBe('ok');
+    const engine = await openEngine({ indexDir });
+    expect(engine.documents()).toHaveLength(SEED_IDS.length);
+    const response = await engine.ask({ question: QUESTION });
+    expect(response.status).toBe('answered');
+    expect(response.answer).toContain('2.2万P');
+  }
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'policy-qa-crash-'));
+    indexDir = join(root, 'index');
+    await runIngest({ seedsDir: SEEDS_DIR, indexDir, embedder: null });
+    oldHash = (await manifest()).corpusHash;
+    // Many copies of the reports make the run long enough to kill in the middle.
+    manySeeds = join(root, 'many');
+    await mkdir(manySeeds);
+    for (let copy = 0; copy < COPIES; copy++) {
+      for (const id of SEED_IDS) await cp(join(SEEDS_DIR, id), join(manySeeds, `c${String(copy).padStart(2, '0')}_${id}`));
+    }
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('SIGKILL while documents are being prepared', async () => {
+    const child = ingestChild(manySeeds, indexDir);
+    let killed = false;
+    child.onStderr((text) => {
+      if (!killed && /load: 1\/1/.test(text)) {
+        killed = true;
+        setTimeout(child.kill, 300);
+      }
+    });
+    const exit = await child.exited;
+    expect(exit.signal).toBe('SIGKILL');
+    expect(child.stdout()).not.toMatch(/indexed/);
+    await expectOldIndexServes();
+  });
+
+  it('SIGKILL the moment the new index starts being written', async () => {
+    const child = ingestChild(manySeeds, indexDir);
+    const staged: string[] = [];
+    const watcher = watch(root, (_event, name) => {
+      if (name && String(name).startsWith('index.staging-') && staged.length === 0) {
+        staged.push(String(name));
+        child.kill();
+      }
+    });
+    const exit = await child.exited;
+    watcher.close();
+    expect(exit.signal).toBe('SIGKILL');
+    expect(staged).toHaveLength(1);
+    // The half-written staging folder is left behind, without a manifest, so it can never pass as an index.
+    const leftovers = (await readdir(root)).filter((e) => e.startsWith('index.staging-'));
+    for (const leftover of leftovers) {
+      expect(await stat(join(root, leftover, 'manifest.json')).then(() => true, () => false)).toBe(false);
+    }
+    await expectOldIndexServes();
+    // And start-up does not mistake the leftover for something to recover.
+    const opened = await openOrRebuild({ seedsDir: SEEDS_DIR, indexDir, embeddingModel: DEFAULT_EMBEDDING_MODEL, embedder: null });
+    expect(opened.ingest.changed).toBe(false);
+    expect(opened.engine.manifest.corpusHash).toBe(oldHash);
+  });
+
+  it('the next ingest completes, replaces the index and clears the leftovers', async () => {
+    const child = ingestChild(manySeeds, indexDir);
+    const exit = await child.exited;
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(child.stdout()).toMatch(new RegExp(`indexed ${COPIES * SEED_IDS.length} documents`));
+    expect((await manifest()).counts.documents).toBe(COPIES * SEED_IDS.length);
+    expect((await checkIndex(indexDir, DEFAULT_EMBEDDING_MODEL)).state).toBe('ok');
+    expect((await readdir(root)).filter((e) => e.includes('.staging-') || e.includes('.old-'))).toEqual([]);
+    const engine = await openEngine({ indexDir });
+    expect((await engine.ask({ question: QUESTION })).answer).toContain('2.2万P');
+  });
+
+  it('a crash between the two renames of the swap (no index in place) is repaired at start-up', async () => {
+    const before = await manifest();
+    // What swapIndex leaves if killed after moving the old index aside but before moving the new one in.
+    await rename(indexDir, `${indexDir}.old-12345-1`);
+    await mkdir(join(root, 'index.staging-12345-2'));
+    const warnings: string[] = [];
+    const opened = await openOrRebuild({
+      seedsDir: manySeeds,
+      indexDir,
+      embeddingModel: DEFAULT_EMBEDDING_MODEL,
+      embedder: null,
+      onWarning: (w) => warnings.push(w),
+    });
+    expect(warnings[0]).toMatch(/interrupted swap; restored the complete index from index\.old-12345-1/);
+    expect(opened.ingest.changed).toBe(false);
+    expect(opened.engine.manifest.corpusHash).toBe(before.corpusHash);
+  });
+});

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { configSchema, loadConfig } from '../../src/config.js';
+import { AppError } from '../../src/errors.js';
+
+describe('configuration of the protections', () => {
+  it('defaults: open access, no CORS, 120 requests/min, 64 KiB bodies, rebuild damaged indexes', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      API_KEY: undefined,
+      ADMIN_TOKEN: undefined,
+      CORS_ORIGINS: [],
+      RATE_LIMIT_PER_MINUTE: 120,
+      TRUST_PROXY: false,
+      BODY_LIMIT_BYTES: 65536,
+      INDEX_ON_CORRUPT: 'rebuild',
+      SHUTDOWN_TIMEOUT_MS: 10_000,
+    });
+  });
+
+  it('parses lists, numbers and flags from the environment', () => {
+    const config = loadConfig({
+      API_KEY: 'k-12345678',
+      ADMIN_TOKEN: 'admin-0123456789abcdef',
+      CORS_ORIGINS: 'https://a.example, https://b.example ,',
+      RATE_LIMIT_PER_MINUTE: '0',
+      TRUST_PROXY: 'true',
+      INDEX_ON_CORRUPT: 'refuse',
+    });
+    expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.RATE_LIMIT_PER_MINUTE).toBe(0);
+    expect(config.TRUST_PROXY).toBe(true);
+    expect(config.INDEX_ON_CORRUPT).toBe('refuse');
+  });
+
+  it('an invalid value stops start-up with a message naming the variable', () => {
+    for (const [name, value] of [
+      ['INDEX_ON_CORRUPT', 'ignore'],
+      ['RATE_LIMIT_PER_MINUTE', '-1'],
+      ['API_KEY', 'short'],
+      ['ADMIN_TOKEN', 'tooshort'],
+      ['BODY_LIMIT_BYTES', '10'],
+    ]) {
+      let caught: unknown;
+      try {
+        loadConfig({ [name]: value });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, name).toBeInstanceOf(AppError);
+      expect((caught as AppError).field, name).toBe(name);
+      expect((caught as AppError).message, name).toContain(name);
+    }
+  });
+
+  it('.env.example documents every variable of the config schema', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+    expect([...Object.keys(configSchema.shape)].filter((key) => !documented.has(key))).toEqual([]);
+  });
+});
