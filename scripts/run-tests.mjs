@@ -16,7 +16,11 @@ let skipped = 0;
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests;
-  failed = json.numFailedTests + (json.numFailedTestSuites ?? 0);
+  // A suite that fails to load has no failed tests of its own; count it once.
+  const brokenSuites = (json.testResults ?? []).filter(
+    (suite) => suite.status === 'failed' && !(suite.assertionResults ?? []).some((t) => t.status === 'failed'),
+  ).length;
+  failed = json.numFailedTests + brokenSuites;
   skipped = json.numPendingTests + (json.numTodoTests ?? 0);
 } catch {
   failed = Math.max(1, failed);
