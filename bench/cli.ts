@@ -84,7 +84,19 @@ async function measureCorpus(
   if ('skipped' in context.model) hybrid = context.model;
   else if (corpus.docs > context.options.hybridMaxDocs) hybrid = { skipped: `N=${corpus.docs} is over --hybrid-max-docs ${context.options.hybridMaxDocs}` };
   else hybrid = await measureMode(context, corpus, context.model);
+  let ingestProfile: CorpusResult['ingestProfile'];
+  if (profileDir) {
+    context.log(`${corpus.name}: profiling an extra ingest`);
+    const indexDir = path.join(context.work, `index-${corpus.name}-profiled`);
+    const run = await runTask(
+      { task: 'ingest', seedsDir: corpus.seedsDir, indexDir, embedding: { enabled: false }, profile: { dir: profileDir, name: `${corpus.name}-ingest` } },
+      { timeoutMs: TIMEOUTS.ingest },
+    );
+    ingestProfile = run.profile;
+    await rm(indexDir, { recursive: true, force: true });
+  }
   return {
+    ingestProfile,
     label: corpus.label,
     docs: corpus.docs,
     synthetic: corpus.synthetic,

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LineLookup } from './source-lines.js';
+import type { LineLookup, ProfiledFrame } from './source-lines.js';
 
 /** The parts of a V8 CPU profile (inspector Profiler.stop, node --cpu-prof) this summary reads. */
 export interface CpuProfile {
@@ -29,6 +29,8 @@ export interface HotSpotOptions {
   lookup?: LineLookup;
   /** Which frames count, by label; others are looked through (e.g. only src/ and ingest/). */
   include?: RegExp;
+  /** Samples with such a frame on the stack are dropped (the profiler's own start-up). */
+  exclude?: RegExp;
   limit?: number;
 }
 
@@ -56,8 +58,10 @@ export function hotSpots(profile: CpuProfile, options: HotSpotOptions): HotSpot[
   const labels = new Map(profile.nodes.map((n) => [n.id, label(n)]));
   const self = new Map<string, number>();
   const total = new Map<string, number>();
+  const skipped = new Set(profile.nodes.filter((n) => options.exclude?.test(labels.get(n.id) ?? '')).map((n) => n.id));
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (skipped.has(at)) return;
     const seen = new Set<string>();
     let innermost = true;
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
@@ -75,6 +79,13 @@ export function hotSpots(profile: CpuProfile, options: HotSpotOptions): HotSpot[
     .map(([name, totalMs]) => ({ name, selfMs: self.get(name) ?? 0, totalMs }))
     .sort((a, b) => b.selfMs - a.selfMs)
     .slice(0, options.limit ?? 25);
+}
+
+/** The profile's frames in project files, for matching them to the compiled text that ran. */
+export function profiledFrames(profile: CpuProfile): ProfiledFrame[] {
+  return profile.nodes
+    .filter((n) => n.callFrame.url.startsWith('file://'))
+    .map((n) => ({ file: new URL(n.callFrame.url).pathname, functionName: n.callFrame.functionName, column: n.callFrame.columnNumber }));
 }
 
 export function profileDurationMs(profile: CpuProfile): number {

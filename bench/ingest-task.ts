@@ -1,10 +1,11 @@
 import { runIngest } from '../ingest/pipeline.js';
 import { directoryBytes, peakRssMb } from './memory.js';
+import { profiled } from './phase-profile.js';
 import type { IngestMeasurement, IngestTask } from './worker-protocol.js';
 
 /** One full rebuild in a fresh process, so its peak RSS is the ingest's own. */
 export async function runIngestTask(task: IngestTask): Promise<IngestMeasurement> {
-  const result = await runIngest({
+  const { value: result, profile } = await profiled(task.profile, () => runIngest({
     seedsDir: task.seedsDir,
     indexDir: task.indexDir,
     force: true,
@@ -12,7 +13,7 @@ export async function runIngestTask(task: IngestTask): Promise<IngestMeasurement
     embedder: task.embedding.enabled ? undefined : null,
     modelDir: task.embedding.modelDir,
     embeddingModel: task.embedding.embeddingModel,
-  });
+  }));
   return {
     documents: result.documents,
     sections: result.sections,
@@ -24,5 +25,6 @@ export async function runIngestTask(task: IngestTask): Promise<IngestMeasurement
     peakRssMb: peakRssMb(),
     indexBytes: await directoryBytes(task.indexDir),
     dense: { active: result.dense.active, reason: result.dense.reason },
+    profile,
   };
 }

@@ -143,7 +143,8 @@ export function profileSection(results: Omit<BenchResults, 'summary' | 'targets'
       ),
     ].join('\n');
   return [
-    `## CPU profile of the N=${corpus.docs} server`,
+    `## CPU profiles at N=${corpus.docs}`,
+    ...(corpus.ingestProfile ? [phase('ingest (runIngest, an extra untimed run)', corpus.ingestProfile), ''] : []),
     phase('opening the index (openEngine)', profiles.open),
     '',
     phase(`answering (${results.options.rounds} untimed rounds of the mix, in-process)`, profiles.ask),

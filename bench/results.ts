@@ -1,7 +1,7 @@
 import type { Bm25Comparison } from './bm25-comparison.js';
 import type { HnswComparison } from './hnsw-comparison.js';
 import type { MachineInfo } from './machine.js';
-import type { IngestMeasurement, ServeMeasurement } from './worker-protocol.js';
+import type { IngestMeasurement, PhaseProfile, ServeMeasurement } from './worker-protocol.js';
 
 export interface Skipped {
   skipped: string;
@@ -31,6 +31,8 @@ export interface CorpusResult {
   keyword: ModeResult;
   /** Indicators + BM25 + dense; only with a real embedding model installed. */
   hybrid: ModeResult | Skipped;
+  /** --profile, largest N: an extra ingest run under the CPU profiler (not the one timed above). */
+  ingestProfile?: PhaseProfile;
 }
 
 export interface TargetResult {

@@ -52,27 +52,45 @@ interface CacheEntry {
 
 export type LineLookup = (file: string, column: number) => number | undefined;
 
-/** Builds the lookup from tsx's cache; files compiled more than once use the newest entry. */
-export async function tsxLineLookup(): Promise<LineLookup> {
+/** A profiled function: where V8 saw it in the compiled file. */
+export interface ProfiledFrame {
+  file: string;
+  functionName: string;
+  column: number;
+}
+
+/** How many named functions of the profile sit where this compiled text has them. */
+function agreement(code: string, frames: ProfiledFrame[]): number {
+  return frames.filter((f) => f.functionName && code.slice(Math.max(0, f.column - 60), f.column + 60).includes(f.functionName)).length;
+}
+
+/**
+ * Builds the lookup from tsx's cache. A file edited while others run tsx has several cache
+ * entries; the one whose function names sit at the profiled columns is the version that ran.
+ */
+export async function tsxLineLookup(frames: ProfiledFrame[]): Promise<LineLookup> {
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   const dir = path.join(os.tmpdir(), `tsx-${uid}`);
-  const newest = new Map<string, { mtime: number; columns: Array<[number, number]> }>();
+  const framesByFile = new Map<string, ProfiledFrame[]>();
+  for (const f of frames) framesByFile.set(f.file, [...(framesByFile.get(f.file) ?? []), f]);
+  const best = new Map<string, { score: number; mtime: number; columns: Array<[number, number]> }>();
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const file = path.join(dir, name);
     try {
-      const mtime = (await stat(file)).mtimeMs;
       const entry = JSON.parse(await readFile(file, 'utf8')) as CacheEntry;
       const source = entry.map?.sources?.[0];
-      if (!source || !entry.map?.mappings) continue;
-      const known = newest.get(source);
-      if (known && known.mtime >= mtime) continue;
-      newest.set(source, { mtime, columns: firstLineMappings(entry.map.mappings) });
+      if (!source || !entry.map?.mappings || !framesByFile.has(source)) continue;
+      const score = agreement(entry.code ?? '', framesByFile.get(source) ?? []);
+      const mtime = (await stat(file)).mtimeMs;
+      const known = best.get(source);
+      if (known && (known.score > score || (known.score === score && known.mtime >= mtime))) continue;
+      best.set(source, { score, mtime, columns: firstLineMappings(entry.map.mappings) });
     } catch {
       // Not a cache entry (or being written): skip it.
     }
   }
   return (file, column) => {
-    const columns = newest.get(file)?.columns;
+    const columns = best.get(file)?.columns;
     if (!columns?.length) return undefined;
     let lo = 0;
     let hi = columns.length - 1;

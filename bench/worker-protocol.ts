@@ -16,6 +16,8 @@ export interface IngestTask {
   seedsDir: string;
   indexDir: string;
   embedding: EmbeddingSetting;
+  /** Profile the ingest into dir/name.cpuprofile (it then runs a little slower). */
+  profile?: { dir: string; name: string };
 }
 
 export interface ServeTask {
@@ -58,6 +60,7 @@ export interface IngestMeasurement {
   peakRssMb: number;
   indexBytes: number;
   dense: { active: boolean; reason?: string };
+  profile?: PhaseProfile;
 }
 
 export interface ServeMeasurement {

@@ -99,6 +99,11 @@ export function resolveMetadata(id: string, paragraphs: Paragraph[], text: strin
 
   const issuerRegion = issuerMatch ? findRegionMentions(issuerMatch[0])[0]?.name : undefined;
   const region = issuerRegion ?? mostMentionedRegion(text);
+  // A file holding several articles (湖南省工业和信息化厅 …, then 广东省工业和信息化厅 …) is about each issuer's region.
+  const articleRegions = paragraphs
+    .filter((p) => isIssuerLine(p.text))
+    .map((p) => findRegionMentions(p.text)[0]?.name)
+    .filter((r): r is string => Boolean(r));
   provenance.regions = issuerRegion
     ? { source: 'inferred', how: 'region named in the issuer' }
     : region
@@ -144,7 +149,7 @@ export function resolveMetadata(id: string, paragraphs: Paragraph[], text: strin
     id,
     title,
     issuer,
-    regions: region ? [region] : [],
+    regions: [...new Set([...(region ? [region] : []), ...articleRegions])],
     published,
     reviewYear,
     planYear,

@@ -109,22 +109,6 @@ function neighbourWidth(lines: Line[], index: number): number {
 }
 
 /**
- * Magazine layouts drop a box of ● bullets into the middle of a sentence ("…生产要素成本、制" ●… ●…
- * "度性交易成本等761亿元。"). Moving the continuation line up to meet its sentence keeps the sentence
- * whole; every character keeps its own source offset, so spans stay exact.
- */
-function moveContinuationsAboveBullets(lines: Line[]): void {
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (TERMINAL.test(lines[i].clean) || !BULLET.test(lines[i + 1].clean)) continue;
-    let j = i + 1;
-    while (j < lines.length && BULLET.test(lines[j].clean)) j++;
-    if (j >= lines.length || ENUMERATOR.test(lines[j].clean) || isHeadingLike(lines[j].clean, true)) continue;
-    const [continuation] = lines.splice(j, 1);
-    lines.splice(i + 1, 0, continuation);
-  }
-}
-
-/**
  * Normalizes source text. Line breaks inside a sentence (PDF columns, magazine page breaks) are
  * removed; a break after terminal punctuation, after a heading, or before an enumerated item or
  * bullet becomes a paragraph break "\n".
@@ -136,11 +120,11 @@ export function normalizeText(source: string): NormalizedText {
     const line = cleanLine(rawLine.replace(/\r$/, ''), offset);
     offset += rawLine.length + 1;
     if (line.clean.length === 0) continue;
-    if (BOILERPLATE.some((re) => re.test(line.clean))) continue;
+    const trimmed = rawLine.trim();
+    if (BOILERPLATE.some((re) => re.test(line.clean) || re.test(trimmed))) continue;
     lines.push(line);
   }
 
-  moveContinuationsAboveBullets(lines);
   let text = '';
   const map: number[] = [];
   let previous: Line | undefined;
@@ -169,7 +153,7 @@ export function normalizeText(source: string): NormalizedText {
   return { text, map };
 }
 
-/** Maps a clean span [start, end) back to the source span that covers it. */
+/** Maps a clean span [start, end) back to the source span that covers it (the map rises monotonically). */
 export function toSourceSpan(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
   return { start: normalized.map[start], end: normalized.map[end - 1] + 1 };
 }

@@ -4,9 +4,11 @@ import { DEFAULT_EMBEDDING_MODEL } from './index/embeddings.js';
 import { llmEnvShape, requireCompleteLlmEnv } from './answer/llm/llm-config.js';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+/** An empty variable (PORT= in a .env file) means unset, not 0. */
+const envNumber = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema);
 
 export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: envNumber(z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: z.string().default('0.0.0.0'),
   INDEX_DIR: z.string().min(1).default('data/index'),
   SEEDS_DIR: z.string().min(1).default('seeds'),
@@ -27,17 +29,17 @@ export const configSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
   /** Requests per minute per client IP on the API routes; 0 turns rate limiting off. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  RATE_LIMIT_PER_MINUTE: envNumber(z.coerce.number().int().min(0).default(120)),
   /** Believe X-Forwarded-For for the client IP: only behind a reverse proxy that sets it. */
   TRUST_PROXY: z
     .preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).optional())
     .transform((v) => v === 'true' || v === '1'),
   /** Largest request body in bytes (413 beyond). */
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  BODY_LIMIT_BYTES: envNumber(z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024)),
   /** A damaged index, or one built with another EMBEDDING_MODEL, found at start-up: rebuild it from the seeds, or refuse to start. */
   INDEX_ON_CORRUPT: z.enum(['rebuild', 'refuse']).default('rebuild'),
   /** On SIGTERM, how long in-flight requests may take to finish before the server exits anyway. */
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: envNumber(z.coerce.number().int().min(0).default(10_000)),
   /** Optional LLM answer mode (LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_TIMEOUT_MS, LLM_MAX_RETRIES). */
   ...llmEnvShape,
 }).superRefine(requireCompleteLlmEnv);

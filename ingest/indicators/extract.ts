@@ -212,7 +212,8 @@ function readFullSentence(
     const { mention } = context;
     const absoluteStart = full.start + mention.start;
     const part = parts.find((p) => p.start <= absoluteStart && absoluteStart < p.end) ?? full;
-    const time = [...times].reverse().find((t) => t.end <= mention.start);
+    // "增速较一季度回升": a period after 较/比 is the comparison baseline, not the figure's period.
+    const time = [...times].reverse().find((t) => t.end <= mention.start && !/(较|比|同比|环比|相比|与)$/.test(full.text.slice(0, t.start)));
     const period: Period = time ? time.period : section.defaultPeriod;
     // 力争/有望 govern their own clause, not the rest of the sentence.
     const before = full.text.slice(context.clause.start, mention.start);

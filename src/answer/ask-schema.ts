@@ -5,7 +5,7 @@ export const MAX_QUESTION_LENGTH = 500;
 export const askRequestSchema = z
   .object({
     question: z
-      .string({ error: 'question must be a string' })
+      .string({ error: (issue) => (issue.input === undefined ? 'question is required' : 'question must be a string') })
       .trim()
       .min(1, 'question must not be empty')
       .max(MAX_QUESTION_LENGTH, `question must be at most ${MAX_QUESTION_LENGTH} characters`),

@@ -23,7 +23,7 @@ const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 const DASH = '[—\\-–~至到]';
 const SUB_YEAR = `(?:(\\d{1,2})${DASH}(\\d{1,2})月(?:份)?|(上半年|下半年|前三季度|前\\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月)|第?([一二三四])季度|(\\d{1,2})月(末|底|份)?)`;
 const TIME_RE = new RegExp(
-  `(\\d{4})年(?:${SUB_YEAR})?|${SUB_YEAR}|(今年|明年|去年|上年|当年|全年)`,
+  `(\\d{4})年(?:${SUB_YEAR})?|${SUB_YEAR}|(今年|明年|去年|上年|当年|全年)(?:${SUB_YEAR})?`,
   'g',
 );
 
@@ -69,7 +69,7 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
   for (const match of text.matchAll(TIME_RE)) {
     const start = match.index;
     const end = start + match[0].length;
-    const [, yearText, f1, t1, n1, q1, m1, s1, f2, t2, n2, q2, m2, s2, relative] = match;
+    const [, yearText, f1, t1, n1, q1, m1, s1, f2, t2, n2, q2, m2, s2, relative, f3, t3, n3, q3, m3, s3] = match;
     if (yearText) {
       const year = Number(yearText);
       if (year < 1900 || year > 2100) continue;
@@ -83,7 +83,9 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
         : relative === '明年' ? context.writtenYear + 1
         : relative === '去年' || relative === '上年' ? context.writtenYear - 1
         : context.sectionYear;
-      found.push({ start, end, period: makePeriod(year), explicitYear: false });
+      // "今年一季度": the sub-period belongs to the year just named.
+      const range = subYearRange([f3, t3], n3, q3, m3, s3);
+      found.push({ start, end, period: range ? makePeriod(year, range[0], range[1]) : makePeriod(year), explicitYear: false });
       continue;
     }
     const range = subYearRange([f2, t2], n2, q2, m2, s2);

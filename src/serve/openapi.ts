@@ -41,6 +41,9 @@ const errors = (...statuses: number[]): Responses => {
 const streamDescription = [
   'With `"stream": true` (or, without that field, `Accept: text/event-stream`) the answer arrives as server-sent events, in this order:',
   '`retrieval` (AskStreamRetrieval), `answer` (AskStreamAnswer), `citations` (AskStreamCitations), `done` (AskStreamDone).',
+  'When an LLM answers, `sources` (AskStreamSources, once) and `token` events (AskStreamToken) come first: the draft as it is written,',
+  'provisional and not yet checked by the numeric guard. The `answer` and `citations` events that follow carry the committed answer,',
+  'which replaces the token text: the draft if the guard passed it, otherwise the extractive answer with `guard`/`llm` saying why.',
   'If answering fails after the stream has opened, a single `error` event (Error) is sent instead of the remaining events and the stream closes.',
   'Each event\'s `data` is one JSON object.',
 ].join(' ');
@@ -143,7 +146,8 @@ function describeRoutes(registry: Registry): void {
     security: apiKeySecurity,
     description:
       'The reply is the answer followed by a numbered source list (标题：“quote”). With `stream: true` the reply arrives as ' +
-      '`chat.completion.chunk` objects (ChatCompletionChunk), one per `data:` line, ending with `data: [DONE]`.',
+      '`chat.completion.chunk` objects (ChatCompletionChunk), one per `data:` line, ending with `data: [DONE]`. ' +
+      'When an LLM is configured, only the answer that passed the numeric guard (or the extractive fallback) is streamed, never a provisional draft.',
     request: { body: { required: true, content: { 'application/json': { schema: chatCompletionRequestSchema } } } },
     responses: {
       200: {

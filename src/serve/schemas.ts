@@ -95,6 +95,7 @@ export const healthSchema = z
     status: z.enum(['starting', 'ready', 'degraded']),
     retrievers: z.array(z.string()),
     dense: z.object({ active: z.boolean(), model: z.string(), reason: z.string().optional() }),
+    llm: z.object({ configured: z.boolean(), model: z.string().optional() }).optional(),
     index: z.object({ createdAt: z.string(), corpusHash: z.string(), documents: z.number(), chunks: z.number(), indicators: z.number() }).optional(),
   })
   .meta({ id: 'Health' });

@@ -178,22 +178,28 @@ describe('citation contract', () => {
     for (const row of r.indicators) expect(r.citations.some((c) => c.n === row.citation)).toBe(true);
   });
 
-  it.each(CONTRACT_QUESTIONS)('%s: every quantity in a numeric answer is in a cited quote', async (question) => {
-    const r = await ask(question);
-    if (r.question.type !== 'numeric') return;
-    const quotes = r.citations.map((c) => compact(c.quote)).join('\n');
-    const body = answerText(r)
-      .replace(/\d{4}年/g, '')
-      .replace(/\d{1,2}[—\-–]\d{1,2}月/g, '');
-    for (const mention of findNumberMentions(body)) expect(quotes, `${mention.raw} in ${r.answer}`).toContain(compact(mention.raw));
-    for (const [digits] of body.matchAll(/\d+(?:\.\d+)?/g)) expect(quotes, `${digits} in ${r.answer}`).toContain(digits);
+  it('every quantity in a numeric answer is in a cited quote', async () => {
+    let numeric = 0;
+    for (const question of CONTRACT_QUESTIONS) {
+      const r = await ask(question);
+      if (r.question.type !== 'numeric') continue;
+      numeric++;
+      const quotes = r.citations.map((c) => compact(c.quote)).join('\n');
+      // Period labels (2025年, 1—10月) come from the row's period, not from the quote.
+      const body = answerText(r)
+        .replace(/\d{4}年/g, '')
+        .replace(/\d{1,2}[—\-–]\d{1,2}月/g, '');
+      for (const mention of findNumberMentions(body)) expect(quotes, `${mention.raw} in ${r.answer}`).toContain(compact(mention.raw));
+      for (const [digits] of body.matchAll(/\d+(?:\.\d+)?/g)) expect(quotes, `${digits} in ${r.answer}`).toContain(digits);
+    }
+    expect(numeric).toBeGreaterThanOrEqual(10);
   });
 
   // BUG: chunks 004#5 and 004#17 (the ones holding the 湖南 7.8% and 广东 17.3万亿元/5.4% call-out
   // boxes) come back in retrieval.chunks with start > end (1197→1121, 3720→3616), i.e. an empty span
   // of the served text. Cause: normalizeText reorders lines around call-out boxes
   // (moveContinuationsAboveBullets), so toSourceSpan(first, last) is no longer a covering span.
-  it.fails('every retrieved chunk is a non-empty span of its document', async () => {
+  it('every retrieved chunk is a non-empty span of its document', async () => {
     const bad: string[] = [];
     for (const question of CONTRACT_QUESTIONS) {
       const r = await ask(question);

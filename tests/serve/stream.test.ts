@@ -105,9 +105,16 @@ describe('POST /ask with stream: true', () => {
   });
 });
 
+/** An engine.askStream that fails before its first event, as answerQuestion would. */
+function failingStream(error: Error): Engine['askStream'] {
+  return async function* () {
+    throw error;
+  };
+}
+
 describe('errors after the stream has opened', () => {
   it('become one error event with the error shape, then a clean end', async () => {
-    const failing = { ...server.engine, ask: () => Promise.reject(new Error('disk on fire')) } as Engine;
+    const failing: Engine = { ...server.engine, askStream: failingStream(new Error('disk on fire')) };
     const app = createApp({ engine: () => failing });
     const response = await app.request('/ask', {
       method: 'POST',
@@ -121,7 +128,7 @@ describe('errors after the stream has opened', () => {
   });
 
   it('report an AppError with its own code', async () => {
-    const busy = { ...server.engine, ask: () => Promise.reject(new AppError('index_unavailable', 503, 'reloading')) } as Engine;
+    const busy: Engine = { ...server.engine, askStream: failingStream(new AppError('index_unavailable', 503, 'reloading')) };
     const app = createApp({ engine: () => busy });
     const response = await app.request('/ask', {
       method: 'POST',
@@ -129,6 +136,27 @@ describe('errors after the stream has opened', () => {
       body: JSON.stringify({ question: '2026年湖北算力目标是多少' }),
     });
     expect(parseSse(await response.text())).toEqual([{ event: 'error', data: { error: { code: 'index_unavailable', message: 'reloading' } } }]);
+  });
+
+  it('follow the events already sent when the engine fails mid-answer', async () => {
+    const midway: Engine = {
+      ...server.engine,
+      askStream: async function* () {
+        yield { type: 'sources', citations: [] };
+        yield { type: 'token', text: '湖北' };
+        throw new Error('socket hang up at /srv/app/secret.ts');
+      },
+    };
+    const response = await createApp({ engine: () => midway }).request('/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: '2026年湖北算力目标是多少', stream: true }),
+    });
+    expect(parseSse(await response.text())).toEqual([
+      { event: 'sources', data: { citations: [] } },
+      { event: 'token', data: { text: '湖北' } },
+      { event: 'error', data: { error: { code: 'internal', message: 'internal error' } } },
+    ]);
   });
 
   it('include the index still loading', async () => {

@@ -64,7 +64,7 @@ describe('POST /ask validation', () => {
   // custom message ("question must be a string") hides "received undefined", so a client that
   // forgot the field is told it sent the wrong type. Suspected: validationError in
   // src/serve/validation.ts together with askRequestSchema's `error` option.
-  it.fails('a missing question is reported as required', async () => {
+  it('a missing question is reported as required', async () => {
     const { error } = await errorOf(await postAsk('{}'));
     expect(error.message).toMatch(/required/);
   });

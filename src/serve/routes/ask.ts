@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { AppError } from '../../errors.js';
 import type { Engine } from '../../engine.js';
+import { publicResponse } from '../redact.js';
 import { askRequestSchema } from '../schemas.js';
 import { parseWith } from '../validation.js';
 import { streamAsk, wantsEventStream } from './stream.js';
@@ -22,7 +23,9 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 export function registerAsk(app: Hono, engine: () => Engine): void {
   app.post('/ask', async (c) => {
     const body = parseWith(askRequestSchema, await readJsonBody(c.req.raw), 'body');
-    if (wantsEventStream(c.req.raw, body)) return streamAsk(c, () => engine().ask(body));
-    return c.json(await engine().ask(body));
+    // The request's signal aborts when the client disconnects, which cancels any LLM request in flight.
+    const options = { signal: c.req.raw.signal };
+    if (wantsEventStream(c.req.raw, body)) return streamAsk(c, () => engine().askStream(body, options));
+    return c.json(publicResponse(await engine().ask(body, options)));
   });
 }

@@ -1,5 +1,12 @@
 import type { Hono } from 'hono';
 import type { Engine } from '../../engine.js';
+import { publicDense } from '../redact.js';
+
+/** Which LLM answers, if any: the model name only; the endpoint URL and key are the operator's business. */
+function llmStatus(engine: Engine): { configured: boolean; model?: string } {
+  const { configured, model } = engine.llm;
+  return configured && model ? { configured, model } : { configured };
+}
 
 /** starting: no index loaded yet; degraded: serving keyword + indicator only; ready: all retrievers. */
 export function registerHealth(app: Hono, engine: () => Engine | undefined): void {
@@ -12,7 +19,8 @@ export function registerHealth(app: Hono, engine: () => Engine | undefined): voi
     return c.json({
       status: dense.active ? 'ready' : 'degraded',
       retrievers: ['indicators', 'bm25', ...(dense.active ? ['dense'] : [])],
-      dense,
+      dense: publicDense(dense),
+      llm: llmStatus(current),
       index: {
         createdAt: manifest.createdAt,
         corpusHash: manifest.corpusHash,

@@ -74,7 +74,11 @@ export function textPieces(text: string, maxLength = 24): string[] {
   return pieces;
 }
 
-/** The chunks of a streamed completion: role, the answer clause by clause, the sources, the stop, and usage if asked. */
+/**
+ * The chunks of a streamed completion: role, the answer clause by clause, the sources, the stop, and
+ * usage if asked. `response` is the committed answer (past the guard in LLM mode): nothing provisional
+ * is ever sent, since a chat client cannot take back a delta.
+ */
 export function chatCompletionChunks(response: AskResponse, question: string, model: string, includeUsage: boolean): ChatCompletionChunk[] {
   const id = completionId();
   const created = Math.floor(Date.now() / 1000);

@@ -13,8 +13,8 @@ const chatMessageSchema = z.looseObject({
 
 /**
  * Only the fields this service acts on are checked. Other OpenAI parameters (temperature, tools,
- * response_format, …) are accepted and ignored, because stock clients send them by default and an
- * extractive answer has nothing to tune.
+ * response_format, …) are accepted and ignored, because stock clients send them by default and the
+ * answer is not theirs to tune: it is extractive, or an LLM draft held to the same sources by the guard.
  */
 export const chatCompletionRequestSchema = z
   .looseObject({
@@ -22,7 +22,7 @@ export const chatCompletionRequestSchema = z
     messages: z.array(chatMessageSchema).min(1, 'messages must not be empty').max(200),
     stream: z.boolean().nullish(),
     stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
-    n: z.literal(1, { error: 'n must be 1: there is one extractive answer per question' }).nullish(),
+    n: z.literal(1, { error: 'n must be 1: there is one answer per question' }).nullish(),
   })
   .meta({ id: 'ChatCompletionRequest' });
 

@@ -11,8 +11,8 @@ const MODEL_CREATED = 1_767_225_600;
 
 /**
  * An OpenAI-compatible face for chat clients (Open WebUI, LangChain, the openai SDK). The answer
- * is computed before any byte is sent, so a failure is an ordinary HTTP error that SDKs surface
- * with its status, rather than an error in the middle of a stream.
+ * (extractive, or LLM when one is configured) is computed before any byte is sent, so a failure is
+ * an ordinary HTTP error that SDKs surface with its status, rather than an error in the middle of a stream.
  */
 export function registerOpenAI(app: Hono, engine: () => Engine): void {
   app.get('/v1/models', (c) => {
@@ -23,9 +23,13 @@ export function registerOpenAI(app: Hono, engine: () => Engine): void {
   app.post('/v1/chat/completions', async (c) => {
     const body = parseWith(chatCompletionRequestSchema, await readJsonBody(c.req.raw), 'body');
     const question = questionOf(body.messages);
-    const response = await engine().ask({ question });
+    // A client that hangs up cancels the LLM request rather than leaving it running.
+    const response = await engine().ask({ question }, { signal: c.req.raw.signal });
     if (!body.stream) return c.json(chatCompletion(response, question, body.model));
 
+    // Deliberately not engine.askStream: its tokens are the unguarded draft, and a chat client
+    // appends every delta it receives with no way to take text back if the guard then rejects the
+    // draft. So the stream carries only the committed answer, already through the guard, in pieces.
     const chunks = chatCompletionChunks(response, question, body.model, body.stream_options?.include_usage === true);
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
