@@ -109,10 +109,9 @@ describe('prompt injection in the question: every number in the answer is in a c
         }
       }
     }
-    // Not vacuous: some injected questions still get their real, cited answer, so the number check
-    // above ran on numeric answers. (Many are refused as not_found today: the question parser takes
-    // the injected words as metric terms. Safe, but a recall cost worth fixing in parse-question.)
-    expect(answered).toBeGreaterThanOrEqual(5);
+    // Instruction clauses are dropped before parsing, so every answerable base question (7 of 8; the
+    // Henan one is not covered) keeps its real, cited answer under every injection.
+    expect(answered).toBe((BASE_QUESTIONS.length - 1) * INJECTIONS.length);
   });
 
   it('the whole dev set, clean: answers state only cited figures (differences of cited figures allowed)', async () => {
