@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { AskResponse } from '../answer/answer.js';
 import { askRequestSchema } from '../answer/ask-schema.js';
+import { indexSourceFromConfig } from '../index-source.js';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { openOrRebuild } from '../index/open-or-rebuild.js';
@@ -96,18 +97,12 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const config = loadConfig();
-  const { engine } = await openOrRebuild({
-    seedsDir: config.SEEDS_DIR,
-    indexDir: config.INDEX_DIR,
-    modelDir: config.MODEL_DIR,
-    embeddingModel: config.EMBEDDING_MODEL,
-    allowModelDownload: config.ALLOW_MODEL_DOWNLOAD,
-    onCorrupt: config.INDEX_ON_CORRUPT,
-    // Keyword-only retrieval is the normal state on offline machines; say so only when asked.
-    onWarning: (message) => {
+  // Keyword-only retrieval is the normal state on offline machines; say so only when asked.
+  const { engine } = await openOrRebuild(
+    indexSourceFromConfig(config, (message) => {
       if (command.verbose) console.error(message);
-    },
-  });
+    }),
+  );
   try {
     const response = await engine.ask(command.request);
     if (command.json) console.log(JSON.stringify(response, null, 2));

@@ -1,9 +1,9 @@
 import { serve } from '@hono/node-server';
-import { llmSettingsFromConfig } from '../answer/llm/llm-config.js';
+import { indexSourceFromConfig } from '../index-source.js';
 import { loadConfig } from '../config.js';
 import type { Engine } from '../engine.js';
 import { AppError } from '../errors.js';
-import { openOrRebuild, type IndexSource } from '../index/open-or-rebuild.js';
+import { openOrRebuild } from '../index/open-or-rebuild.js';
 import { createApp } from './app.js';
 import { createLogger } from './logger.js';
 import { swapOnReindex } from './routes/admin.js';
@@ -15,16 +15,7 @@ import { swapOnReindex } from './routes/admin.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL });
-  const source: IndexSource = {
-    seedsDir: config.SEEDS_DIR,
-    indexDir: config.INDEX_DIR,
-    modelDir: config.MODEL_DIR,
-    embeddingModel: config.EMBEDDING_MODEL,
-    allowModelDownload: config.ALLOW_MODEL_DOWNLOAD,
-    onCorrupt: config.INDEX_ON_CORRUPT,
-    onWarning: (message) => logger.warn(message),
-    engineOptions: { llm: llmSettingsFromConfig(config) },
-  };
+  const source = indexSourceFromConfig(config, (message) => logger.warn(message));
   let engine: Engine | undefined;
   const app = createApp({
     engine: () => engine,
