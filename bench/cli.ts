@@ -18,7 +18,7 @@ import { scalingExponent } from './scaling.js';
 import { summarize } from './summary.js';
 import { readSourceReports, writeSyntheticCorpus } from './synthetic-corpus.js';
 import { evaluateTargets } from './targets.js';
-import type { EmbeddingSetting } from './worker-protocol.js';
+import type { EmbeddingSetting, IngestMeasurement } from './worker-protocol.js';
 
 const MINUTE = 60_000;
 const TIMEOUTS = { ingest: 6 * MINUTE, serve: 5 * MINUTE, hnsw: 6 * MINUTE, bm25: 3 * MINUTE };
@@ -43,7 +43,7 @@ async function measureMode(
   const mode = embedding.enabled ? 'hybrid' : 'keyword';
   const indexDir = path.join(context.work, `index-${corpus.name}-${mode}`);
   log(`${corpus.name} ${mode}: ingest`);
-  const runs = [];
+  const runs: IngestMeasurement[] = [];
   for (let i = 0; i < (corpus.ingestRuns ?? 1); i++) {
     runs.push(await runTask({ task: 'ingest', seedsDir: corpus.seedsDir, indexDir, embedding }, { timeoutMs: TIMEOUTS.ingest }));
   }
@@ -106,6 +106,12 @@ async function measureCorpus(
     keyword,
     hybrid,
   };
+}
+
+function perDocGrowth(corpora: CorpusResult[]): number | null {
+  const [previous, last] = corpora.slice(-2);
+  if (!previous || !last) return null;
+  return last.keyword.ingest.timingsMs.total / last.docs / (previous.keyword.ingest.timingsMs.total / previous.docs);
 }
 
 async function probeModel(): Promise<EmbeddingSetting | Skipped> {
@@ -201,6 +207,7 @@ async function main(): Promise<void> {
         ingestExponent: scalingExponent(synthetic.map((c) => ({ n: c.docs, cost: c.keyword.ingest.timingsMs.total }))),
         askP95Exponent: scalingExponent(synthetic.map((c) => ({ n: c.docs, cost: c.keyword.serve.inProcess.summary.p95 }))),
         ingestMsPerDoc: Object.fromEntries(synthetic.map((c) => [String(c.docs), c.keyword.ingest.timingsMs.total / c.docs])),
+        ingestPerDocGrowth: perDocGrowth(synthetic),
       },
     };
     const withTargets = { ...measured, targets: evaluateTargets(measured) };

@@ -37,6 +37,8 @@ export interface WorkerOptions {
 class MessageQueue {
   private readonly messages: WorkerMessage[] = [];
   private readonly waiting: Array<(message: WorkerMessage | Error) => void> = [];
+  // A failure with nobody waiting yet (the worker died between two awaits) is kept for the next call.
+  private failure?: Error;
 
   push(item: WorkerMessage | Error): void {
     const waiter = this.waiting.shift();
@@ -44,8 +46,6 @@ class MessageQueue {
     else if (!(item instanceof Error)) this.messages.push(item);
     else this.failure = item;
   }
-
-  private failure?: Error;
 
   async next(): Promise<WorkerMessage> {
     const queued = this.messages.shift();

@@ -112,13 +112,14 @@ async function tinyModelVectors(chunks: Chunk[], questions: string[], seed: numb
     const texts = chunks.map((c) => c.text);
     const probeStarted = performance.now();
     const probe = await load.embedder.embedDocuments(texts.slice(0, EMBED_PROBE));
-    const projectedMs = ((performance.now() - probeStarted) / Math.min(EMBED_PROBE, texts.length)) * texts.length;
+    const probeMs = performance.now() - probeStarted;
+    const projectedMs = (probeMs / Math.max(1, probe.length)) * texts.length;
     if (choice === 'auto' && projectedMs > EMBED_BUDGET_MS) {
       return `tiny model would take ~${Math.round(projectedMs / 1000)} s to embed ${texts.length} chunks (budget ${EMBED_BUDGET_MS / 1000} s)`;
     }
     const started = performance.now();
     const rest = await load.embedder.embedDocuments(texts.slice(EMBED_PROBE));
-    const embedMs = performance.now() - started + (projectedMs / texts.length) * probe.length;
+    const embedMs = performance.now() - started + probeMs;
     const queryTexts = [...questions, ...sentenceSample(chunks, seed)];
     const queries: number[][] = [];
     for (const q of queryTexts) queries.push(await load.embedder.embedQuery(q));

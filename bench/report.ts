@@ -51,13 +51,14 @@ export function serveTable(results: Omit<BenchResults, 'summary' | 'targets'>): 
         ms(s.http?.summary.p50, 2),
         ms(s.http?.summary.p95, 2),
         ms(s.http?.summary.p99, 2),
+        ms(s.rssBeforeOpenMb, 0),
         ms(s.peakRssMb, 0),
         `${answered}/${total}`,
       ]);
     }
   }
   return markdownTable(
-    ['corpus', 'mode', 'open s', 'ask p50', 'ask p95', 'ask p99', 'http p50', 'http p95', 'http p99', 'server peak RSS MB', 'answered'],
+    ['corpus', 'mode', 'open s', 'ask p50', 'ask p95', 'ask p99', 'http p50', 'http p95', 'http p99', 'RSS before open MB', 'server peak RSS MB', 'answered'],
     rows,
   );
 }
@@ -161,6 +162,7 @@ export function renderReport(results: BenchResults): string {
     ingestTable(results),
     '',
     `Ingest scaling exponent (log time on log N): ${results.scaling.ingestExponent === null ? 'n/a' : round(results.scaling.ingestExponent, 3)}` +
+      (results.scaling.ingestPerDocGrowth === null ? '' : `; ms/doc at the largest N ÷ the next: ${round(results.scaling.ingestPerDocGrowth, 3)}`) +
       (results.seeds.keyword.ingestRunsMs ? `; seeds ingest runs ${results.seeds.keyword.ingestRunsMs.map((x) => ms(x, 0)).join(', ')} ms (median shown)` : ''),
     '',
     `## /ask latency (ms, sequential; ${results.options.rounds} rounds of the question mix after ${results.options.warmupRounds} warm-up)`,

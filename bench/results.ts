@@ -61,6 +61,8 @@ export interface BenchResults {
     ingestExponent: number | null;
     askP95Exponent: number | null;
     ingestMsPerDoc: Record<string, number>;
+    /** ms/doc at the largest N over ms/doc at the next smaller N: ≤ 1 is flat or better. */
+    ingestPerDocGrowth: number | null;
   };
   targets: TargetResult[];
   summary: BenchSummary;

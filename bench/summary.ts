@@ -35,10 +35,12 @@ export function summarize(results: Omit<BenchResults, 'summary'>): BenchSummary 
     ingest_ms: opt(ingest?.timingsMs.total, 0),
     ingest_ms_per_doc: opt(top ? perDoc(top) : undefined),
     ingest_scaling_exponent: opt(results.scaling.ingestExponent ?? undefined, 3),
+    ingest_per_doc_ratio_last_step: opt(results.scaling.ingestPerDocGrowth ?? undefined, 3),
     ask_p95_scaling_exponent: opt(results.scaling.askP95Exponent ?? undefined, 3),
     seeds_ingest_ms: opt(results.seeds.keyword.ingest.timingsMs.total, 0),
     seeds_ask_p95_ms: opt(results.seeds.keyword.serve.inProcess.summary.p95),
     peak_rss_mb: opt(serve?.peakRssMb, 0),
+    rss_before_open_mb: opt(serve?.rssBeforeOpenMb, 0),
     ingest_peak_rss_mb: opt(ingest?.peakRssMb, 0),
     index_mb: opt(ingest ? ingest.indexBytes / 1024 ** 2 : undefined, 1),
     engine_open_ms: opt(serve?.openMs, 0),
@@ -64,5 +66,6 @@ export function summarize(results: Omit<BenchResults, 'summary'>): BenchSummary 
     ingest_ms_per_doc_by_n: byN(results.corpora, perDoc),
     peak_rss_mb_by_n: byN(results.corpora, (c) => c.keyword.serve.peakRssMb, 0),
     duration_s: round(results.durationMs / 1000, 1),
+    load_average_at_start: results.machine.loadAverageAtStart[0] ?? null,
   };
 }

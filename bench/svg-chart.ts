@@ -25,7 +25,9 @@ export interface ChartPanel {
 
 const PANEL_WIDTH = 470;
 const HEIGHT = 400;
-const MARGIN = { top: 64, right: 24, bottom: 118, left: 64 };
+const MARGIN = { top: 78, right: 24, bottom: 118, left: 64 };
+// End-of-line value labels closer than this (px) are pushed apart so they stay readable.
+const LABEL_GAP = 12;
 const FONT = "font-family='DejaVu Sans, Arial, sans-serif'";
 
 function escapeXml(text: string): string {
@@ -52,7 +54,8 @@ function panel(p: ChartPanel, offsetX: number): string {
   const ns = [...new Set(p.series.flatMap((s) => s.points.map((pt) => pt.n)))].sort((a, b) => a - b);
   const lo = Math.log10(ns[0] ?? 1);
   const hi = Math.log10(ns[ns.length - 1] ?? 10);
-  const [x0, x1] = hi - lo < 0.5 ? [lo - 0.5, hi + 0.5] : [lo - 0.15, hi + 0.15];
+  // Extra room on the right for the value labels at the last point.
+  const [x0, x1] = hi - lo < 0.5 ? [lo - 0.5, hi + 0.5] : [lo - 0.15, hi + 0.3];
   const values = [...p.series.flatMap((s) => s.points.map((pt) => pt.value)), ...p.targets.map((t) => t.value)];
   const step = niceStep(Math.max(...values, 1) * 1.1);
   const yMax = Math.ceil((Math.max(...values, 1) * 1.1) / step) * step;
@@ -62,7 +65,8 @@ function panel(p: ChartPanel, offsetX: number): string {
   out.push(`<text x='${offsetX + PANEL_WIDTH / 2}' y='${MARGIN.top - 14}' text-anchor='middle' font-size='14' font-weight='bold' ${FONT}>${escapeXml(p.title)}</text>`);
   for (let v = 0; v <= yMax + step / 2; v += step) {
     out.push(`<line x1='${offsetX + MARGIN.left}' x2='${offsetX + MARGIN.left + plotW}' y1='${y(v)}' y2='${y(v)}' stroke='#e3e3e3'/>`);
-    out.push(`<text x='${offsetX + MARGIN.left - 6}' y='${y(v) + 4}' text-anchor='end' font-size='11' fill='#555' ${FONT}>${format(v)}</text>`);
+    const tick = step >= 1 ? String(Math.round(v)) : v.toFixed(Math.max(0, -Math.floor(Math.log10(step))));
+    out.push(`<text x='${offsetX + MARGIN.left - 6}' y='${y(v) + 4}' text-anchor='end' font-size='11' fill='#555' ${FONT}>${tick}</text>`);
   }
   for (const n of ns) {
     out.push(`<line x1='${x(n)}' x2='${x(n)}' y1='${MARGIN.top}' y2='${MARGIN.top + plotH}' stroke='#f0f0f0'/>`);
@@ -77,6 +81,7 @@ function panel(p: ChartPanel, offsetX: number): string {
     out.push(`<line x1='${offsetX + MARGIN.left}' x2='${offsetX + MARGIN.left + plotW}' y1='${y(t.value)}' y2='${y(t.value)}' stroke='${t.color}' stroke-dasharray='6 4' stroke-width='1.5'/>`);
     out.push(`<text x='${offsetX + MARGIN.left + 4}' y='${y(t.value) - 4}' font-size='11' fill='${t.color}' ${FONT}>${escapeXml(t.label)}</text>`);
   }
+  const labels: Array<{ x: number; y: number; text: string; color: string }> = [];
   for (const s of p.series) {
     const pts = s.points.filter((pt) => Number.isFinite(pt.value)).sort((a, b) => a.n - b.n);
     if (pts.length === 0) continue;
@@ -84,8 +89,13 @@ function panel(p: ChartPanel, offsetX: number): string {
     out.push(`<polyline fill='none' stroke='${s.color}' stroke-width='2'${dash} points='${pts.map((pt) => `${x(pt.n).toFixed(1)},${y(pt.value).toFixed(1)}`).join(' ')}'/>`);
     for (const pt of pts) out.push(`<circle cx='${x(pt.n).toFixed(1)}' cy='${y(pt.value).toFixed(1)}' r='3.5' fill='${s.color}'/>`);
     const last = pts[pts.length - 1];
-    out.push(`<text x='${(x(last.n) - 6).toFixed(1)}' y='${(y(last.value) - 7).toFixed(1)}' text-anchor='end' font-size='10' fill='${s.color}' ${FONT}>${format(last.value)}</text>`);
+    labels.push({ x: x(last.n) + 7, y: y(last.value) + 4, text: format(last.value), color: s.color });
   }
+  labels.sort((a, b) => a.y - b.y);
+  labels.forEach((label, i) => {
+    if (i > 0 && label.y - labels[i - 1].y < LABEL_GAP) label.y = labels[i - 1].y + LABEL_GAP;
+    out.push(`<text x='${label.x.toFixed(1)}' y='${label.y.toFixed(1)}' font-size='10' fill='${label.color}' ${FONT}>${label.text}</text>`);
+  });
   p.series.forEach((s, i) => {
     const lx = offsetX + MARGIN.left + (i % 2) * (plotW / 2);
     const ly = MARGIN.top + plotH + 56 + Math.floor(i / 2) * 18;
@@ -102,7 +112,7 @@ export function renderChart(title: string, subtitle: string, panels: ChartPanel[
     `<svg xmlns='http://www.w3.org/2000/svg' width='${width}' height='${HEIGHT}' viewBox='0 0 ${width} ${HEIGHT}'>`,
     `  <rect width='100%' height='100%' fill='white'/>`,
     `  <text x='${width / 2}' y='22' text-anchor='middle' font-size='16' font-weight='bold' ${FONT}>${escapeXml(title)}</text>`,
-    `  <text x='${width / 2}' y='40' text-anchor='middle' font-size='11' fill='#555' ${FONT}>${escapeXml(subtitle)}</text>`,
+    `  <text x='${width / 2}' y='39' text-anchor='middle' font-size='11' fill='#555' ${FONT}>${escapeXml(subtitle)}</text>`,
     ...panels.map((p, i) => `  ${panel(p, i * PANEL_WIDTH)}`),
     '</svg>',
     '',

@@ -63,7 +63,7 @@ function statement(
   const owner = found.row.relatedTo ? context.table.get(found.row.relatedTo) : undefined;
   const hit = owner ? { ...found, row: owner } : found;
   const main = cite(context, hit.row, hit.score);
-  const companions = context.table.rows.filter((r) => r.relatedTo === hit.row.id);
+  const companions = context.table.companionsOf(hit.row.id);
   // Two ranks in one clause ("居全国第10、经济十强省第2") are stated once.
   const extra = [...new Set(companions.map((c) => companionText(c, hit.row)))].map((t) => `，${t}`).join('');
   const used = [main, ...companions.map((c) => ({ ...c, citation: main.citation }))];

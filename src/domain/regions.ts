@@ -82,6 +82,8 @@ const AMBIGUOUS = new Set(AMBIGUOUS_CITY_NAMES);
 const ABBREVIATIONS = new Set(MATCHED_ABBREVIATIONS);
 const NON_REGION = new Set(NON_REGION_TERMS);
 const MAX_NON_REGION_LENGTH = Math.max(...NON_REGION_TERMS.map((t) => t.length));
+// Most characters start no name at all; checking the first character first makes a scan near-linear.
+const STARTS = new Set([...SURFACES.keys(), ...NON_REGION_TERMS].map((s) => s[0]));
 
 function copy(region: RegionInfo): RegionInfo {
   return { ...region, aliases: [...region.aliases] };
@@ -148,6 +150,10 @@ export function findRegionMentions(text: string, options: { abbreviations?: bool
   const mentions: RegionMention[] = [];
   let i = 0;
   while (i < text.length) {
+    if (!STARTS.has(text[i])) {
+      i++;
+      continue;
+    }
     const skipped = longestAt(text, i, NON_REGION, MAX_NON_REGION_LENGTH);
     if (skipped) {
       i += skipped.length;

@@ -22,12 +22,14 @@ const DEFAULT_OPTIONS: Bm25Options = { k1: 1.2, b: 0.75 };
 /** Okapi BM25 over jieba tokens; serializable to JSON so ingest builds it once. */
 export class Bm25Index {
   private readonly averageLength: number;
-  private readonly position = new Map<string, number>();
+  /** k1·(1 − b + b·|d|/avgdl) per document, fixed once the index is built. */
+  private readonly lengthNorm: Float64Array;
 
   constructor(private readonly data: Bm25Data) {
     const total = data.lengths.reduce((a, b) => a + b, 0);
     this.averageLength = data.lengths.length ? total / data.lengths.length : 0;
-    data.ids.forEach((id, i) => this.position.set(id, i));
+    const { k1, b } = data.options;
+    this.lengthNorm = Float64Array.from(data.lengths, (length) => k1 * (1 - b + (b * length) / (this.averageLength || 1)));
   }
 
   static build(items: Array<{ id: string; text: string }>, options: Bm25Options = DEFAULT_OPTIONS): Bm25Index {
@@ -65,27 +67,31 @@ export class Bm25Index {
     return this.searchTokens(tokenize(query), k, filter);
   }
 
+  /**
+   * Scores into a flat array and runs the (costly) filter only while walking the best documents
+   * down to k accepted ones: at 20k chunks this is several times faster than filtering every hit.
+   */
   searchTokens(terms: string[], k: number, filter?: (id: string) => boolean): ScoredId[] {
-    const { k1, b } = this.data.options;
-    const scores = new Map<number, number>();
+    const { k1 } = this.data.options;
+    const scores = new Float64Array(this.data.ids.length);
+    const touched: number[] = [];
     for (const term of new Set(terms)) {
       const list = this.data.postings[term];
       if (!list) continue;
       const idf = this.idf(term);
       for (const [doc, tf] of list) {
-        const norm = tf + k1 * (1 - b + (b * this.data.lengths[doc]) / (this.averageLength || 1));
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (k1 + 1)) / norm);
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] += (idf * tf * (k1 + 1)) / (tf + this.lengthNorm[doc]);
       }
     }
+    touched.sort((x, y) => scores[y] - scores[x]);
     const results: ScoredId[] = [];
-    for (const [doc, score] of scores) {
+    for (const doc of touched) {
       const id = this.data.ids[doc];
-      if (!filter || filter(id)) results.push({ id, score });
+      if (filter && !filter(id)) continue;
+      results.push({ id, score: scores[doc] });
+      if (results.length === k) break;
     }
-    return results.sort((x, y) => y.score - x.score).slice(0, k);
-  }
-
-  has(id: string): boolean {
-    return this.position.has(id);
+    return results;
   }
 }

@@ -38,6 +38,8 @@ export interface IndicatorFilter {
 interface RowIndex {
   metric: Set<string>;
   context: Set<string>;
+  /** Sum of the metric tokens' weights, fixed once the table is built. */
+  metricWeight: number;
 }
 
 const CONTEXT_WEIGHT = 0.6;
@@ -67,7 +69,12 @@ export function intentMatches(row: Indicator, intent: Intent | undefined): boole
 export class IndicatorTable {
   private readonly index: RowIndex[];
   private readonly postings = new Map<string, number[]>();
+  /** Per region: token → rows, so a question about one region never walks the others' rows. */
+  private readonly regionPostings = new Map<string, Map<string, number[]>>();
   private readonly byId = new Map<string, Indicator>();
+  private readonly companions = new Map<string, Indicator[]>();
+  private readonly weights = new Map<string, number>();
+  private built = false;
 
   constructor(readonly rows: Indicator[]) {
     this.index = rows.map((row, i) => {
@@ -79,7 +86,7 @@ export class IndicatorTable {
         list.push(i);
         this.postings.set(t, list);
       }
-      return { metric, context };
+      return { metric, context, metricWeight: 0 };
     });
     // A figure is also described by its rank and "高于全国…" rows: their words count as its context.
     const position = new Map(rows.map((row, i) => [row.id, i]));
@@ -87,6 +94,9 @@ export class IndicatorTable {
       if (!row.relatedTo) return;
       const owner = position.get(row.relatedTo);
       if (owner === undefined) return;
+      const list = this.companions.get(row.relatedTo) ?? [];
+      list.push(row);
+      this.companions.set(row.relatedTo, list);
       for (const t of this.index[i].metric) {
         this.index[owner].context.add(t);
         const list = this.postings.get(t) ?? [];
@@ -94,6 +104,29 @@ export class IndicatorTable {
         this.postings.set(t, list);
       }
     });
+    this.buildDerivedIndexes();
+  }
+
+  private buildDerivedIndexes(): void {
+    for (const [term, list] of this.postings) {
+      for (const i of list) {
+        const region = this.rows[i].region;
+        const byTerm = this.regionPostings.get(region) ?? new Map<string, number[]>();
+        this.regionPostings.set(region, byTerm);
+        const rowsOfTerm = byTerm.get(term) ?? [];
+        rowsOfTerm.push(i);
+        byTerm.set(term, rowsOfTerm);
+      }
+    }
+    this.built = true;
+    for (const entry of this.index) {
+      for (const m of entry.metric) entry.metricWeight += this.weight(m);
+    }
+  }
+
+  /** Rank and "高于全国…" rows that qualify the row with this id. */
+  companionsOf(id: string): Indicator[] {
+    return this.companions.get(id) ?? [];
   }
 
   /** The same table limited to some documents (the docIds filter of /ask). */
@@ -107,8 +140,14 @@ export class IndicatorTable {
   }
 
   weight(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + this.rows.length / (1 + df));
+    let w = this.weights.get(term);
+    if (w === undefined) {
+      const df = this.postings.get(term)?.length ?? 0;
+      w = Math.log(1 + this.rows.length / (1 + df));
+      // Document frequencies are fixed once built; cache only then, not while postings still grow.
+      if (this.built) this.weights.set(term, w);
+    }
+    return w;
   }
 
   /** Rows whose metric matches the query terms, best first; region/period/intent are hard filters. */
@@ -118,7 +157,10 @@ export class IndicatorTable {
     const weights = new Map(terms.map((t) => [t, this.weight(t)]));
     const total = [...weights.values()].reduce((a, b) => a + b, 0);
     const candidates = new Set<number>();
-    for (const t of terms) for (const i of this.postings.get(t) ?? []) candidates.add(i);
+    const sources = query.regions?.length
+      ? query.regions.flatMap((r) => (this.regionPostings.has(r) ? [this.regionPostings.get(r) as Map<string, number[]>] : []))
+      : [this.postings];
+    for (const postings of sources) for (const t of terms) for (const i of postings.get(t) ?? []) candidates.add(i);
 
     const results: ScoredIndicator[] = [];
     for (const i of candidates) {
@@ -126,7 +168,7 @@ export class IndicatorTable {
       if (query.regions?.length && !query.regions.includes(row.region)) continue;
       if (!periodMatches(row, query.period)) continue;
       if (!intentMatches(row, query.intent)) continue;
-      const { metric, context } = this.index[i];
+      const { metric, context, metricWeight } = this.index[i];
       let metricHit = 0;
       let contextHit = 0;
       for (const [t, w] of weights) {
@@ -135,13 +177,8 @@ export class IndicatorTable {
       }
       const coverage = (metricHit + CONTEXT_WEIGHT * contextHit) / total;
       const metricCoverage = metricHit / total;
-      let metricWeight = 0;
       let extra = 0;
-      for (const m of metric) {
-        const w = this.weight(m);
-        metricWeight += w;
-        if (!weights.has(m)) extra += w;
-      }
+      for (const m of metric) if (!weights.has(m)) extra += this.weight(m);
       const metricPrecision = metricWeight ? 1 - extra / metricWeight : 0;
       let score = coverage + 0.3 * metricCoverage - 0.4 * (1 - metricPrecision);
       score += this.shapeBonus(row, this.index[i], query);

@@ -33,13 +33,19 @@ export function chunkPasses(chunk: Chunk, filters: RetrievalFilters): boolean {
 /** BM25 ⊕ dense (when a model is loaded) ⊕ extra ranked lists, fused by reciprocal rank, with filters applied inside each retriever. */
 export class HybridRetriever {
   private readonly byId: Map<string, Chunk>;
+  private readonly byDoc = new Map<string, Chunk[]>();
 
   constructor(
-    private readonly chunks: Chunk[],
+    chunks: Chunk[],
     private readonly bm25: Bm25Index,
     private readonly dense?: { index: VectorIndex; embedder: TextEmbedder },
   ) {
     this.byId = new Map(chunks.map((c) => [c.id, c]));
+    for (const chunk of chunks) {
+      const list = this.byDoc.get(chunk.docId) ?? [];
+      list.push(chunk);
+      this.byDoc.set(chunk.docId, list);
+    }
   }
 
   get denseActive(): boolean {
@@ -58,7 +64,7 @@ export class HybridRetriever {
 
   /** The chunk holding a given offset of a document. */
   chunkAt(docId: string, offset: number): Chunk | undefined {
-    return this.chunks.find((c) => c.docId === docId && c.start <= offset && offset < c.end);
+    return this.byDoc.get(docId)?.find((c) => c.start <= offset && offset < c.end);
   }
 
   async retrieve(query: string, topK: number, filters: RetrievalFilters, extra: RankedId[][] = []): Promise<RetrievalOutcome> {

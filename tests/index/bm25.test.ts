@@ -51,8 +51,7 @@ describe('Bm25Index', () => {
     const restored = new Bm25Index(JSON.parse(JSON.stringify(index.toJSON())));
     expect(restored.size).toBe(CORPUS.length);
     expect(restored.vocabularySize).toBe(index.vocabularySize);
-    expect(restored.has('hunan')).toBe(true);
-    expect(restored.has('nope')).toBe(false);
+    expect(restored.toJSON().ids).toContain('hunan');
     for (const query of ['算力规模', '新能源汽车产量', '规上工业增加值增长', '2.2万P']) {
       expect(restored.search(query, 5)).toEqual(index.search(query, 5));
     }
