@@ -228,8 +228,8 @@ export class IndicatorTable {
       if (filter.year !== undefined && row.year !== filter.year) return false;
       if (filter.docId && row.docId !== filter.docId) return false;
       if (filter.kind && row.kind !== filter.kind && row.modality !== filter.kind && row.measure !== filter.kind) return false;
-      // Rank and "高于全国" rows qualify another row; they are listed only when ranks are asked for.
-      if (row.relatedTo && filter.kind !== 'rank') return false;
+      // Ranks and "高于全国" rows qualify figures rather than state them; listed only when ranks are asked for.
+      if ((row.relatedTo || row.measure === 'rank') && filter.kind !== 'rank') return false;
       if (filter.metric) {
         const { metric } = this.index[i];
         const inMetric = row.metric.includes(filter.metric) || (metricTerms.length > 0 && metricTerms.every((t) => metric.has(t)));
