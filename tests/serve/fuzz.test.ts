@@ -4,18 +4,9 @@ import { askResponseSchema } from '../../src/serve/schemas.js';
 import { createApp } from '../../src/serve/app.js';
 import { buildTestEngine, type TestEngine } from '../fixtures/engine.js';
 import { strictErrorSchema } from './http-helpers.js';
+// Deterministic, so a failure can be replayed from its index.
+import { seededRandom } from '../../bench/seeded-random.js';
 
-/** Deterministic, so a failure can be replayed from its index. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REAL_QUESTIONS = [
   '2026年湖北算力目标是多少？',
@@ -124,7 +115,7 @@ describe('fuzzing POST /ask', () => {
   afterAll(() => fixture.cleanup());
 
   it('1,200 generated bodies: never a 5xx, always a well-formed answer or error', async () => {
-    const generate = new Generator(mulberry32(20260222));
+    const generate = new Generator(seededRandom(20260222));
     const statuses = new Map<number, number>();
     const allowedErrors = new Set([400, 413, 415]);
     for (let i = 0; i < 1200; i++) {
