@@ -68,8 +68,9 @@ export class Bm25Index {
   }
 
   /**
-   * Scores into a flat array and runs the (costly) filter only while walking the best documents
-   * down to k accepted ones: at 20k chunks this is several times faster than filtering every hit.
+   * Scores into a flat array and keeps the best k in a min-heap; the (costly) filter runs only for a
+   * document that would enter the heap. At 20k chunks this is several times faster than sorting and
+   * filtering every hit.
    */
   searchTokens(terms: string[], k: number, filter?: (id: string) => boolean): ScoredId[] {
     const { k1 } = this.data.options;
@@ -84,14 +85,55 @@ export class Bm25Index {
         scores[doc] += (idf * tf * (k1 + 1)) / (tf + this.lengthNorm[doc]);
       }
     }
-    touched.sort((x, y) => scores[y] - scores[x]);
-    const results: ScoredId[] = [];
+    const best = new TopK(k);
     for (const doc of touched) {
+      if (!best.wouldAccept(scores[doc])) continue;
       const id = this.data.ids[doc];
       if (filter && !filter(id)) continue;
-      results.push({ id, score: scores[doc] });
-      if (results.length === k) break;
+      best.push({ id, score: scores[doc] });
     }
-    return results;
+    return best.sorted();
+  }
+}
+
+/** The k highest-scoring items seen so far, as a min-heap on score. */
+class TopK {
+  private readonly heap: ScoredId[] = [];
+
+  constructor(private readonly k: number) {}
+
+  wouldAccept(score: number): boolean {
+    return this.k > 0 && (this.heap.length < this.k || score > this.heap[0].score);
+  }
+
+  push(item: ScoredId): void {
+    const heap = this.heap;
+    if (heap.length < this.k) {
+      heap.push(item);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (heap[parent].score <= heap[i].score) break;
+        [heap[parent], heap[i]] = [heap[i], heap[parent]];
+        i = parent;
+      }
+      return;
+    }
+    heap[0] = item;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < heap.length && heap[left].score < heap[smallest].score) smallest = left;
+      if (right < heap.length && heap[right].score < heap[smallest].score) smallest = right;
+      if (smallest === i) break;
+      [heap[smallest], heap[i]] = [heap[i], heap[smallest]];
+      i = smallest;
+    }
+  }
+
+  sorted(): ScoredId[] {
+    return [...this.heap].sort((a, b) => b.score - a.score);
   }
 }

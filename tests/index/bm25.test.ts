@@ -62,4 +62,19 @@ describe('Bm25Index', () => {
     expect(flat.toJSON().options).toEqual({ k1: 1.2, b: 0 });
     expect(flat.search('算力规模', 2)[0].score).not.toBeCloseTo(index.search('算力规模', 2)[0].score, 6);
   });
+
+  it('keeps the k best of many hits, and calls the filter only for candidates that could enter them', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ id: `doc-${i}`, text: `算力规模${'算力'.repeat(i % 7)}第${i}段` }));
+    const big = Bm25Index.build(many);
+    const all = big.search('算力规模', 200);
+    const filtered: string[] = [];
+    const top = big.search('算力规模', 5, (id) => {
+      filtered.push(id);
+      return id !== all[0].id;
+    });
+    // Scores, not ids: equal-scoring documents may come in either order.
+    expect(top.map((h) => h.score)).toEqual(all.filter((h) => h.id !== all[0].id).slice(0, 5).map((h) => h.score));
+    expect(top.map((h) => h.id)).not.toContain(all[0].id);
+    expect(filtered.length).toBeLessThan(200);
+  });
 });
