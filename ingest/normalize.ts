@@ -4,6 +4,8 @@
  * back to an exact span of the served text.
  */
 
+import { segmentWords } from '../src/index/tokenizer.js';
+
 export interface NormalizedText {
   text: string;
   /** map[i] = offset in the source of clean character i. */
@@ -100,6 +102,28 @@ export function isHeadingLike(line: string, startsBlock: boolean, neighbourWidth
   return line.length < neighbourWidth - COLUMN_SLACK || line.length < 12;
 }
 
+/**
+ * "聚焦“补短板”推动产业创新，国家和省重大战略任务进度超前" above a long paragraph is a sub-heading even
+ * with its comma; a short line with a comma above another short line is a wrapped PDF column.
+ */
+function isCommaSubheading(line: string, startsBlock: boolean, next: string | undefined): boolean {
+  if (!startsBlock || next === undefined || line.length > MAX_HEADING_LENGTH) return false;
+  if (TERMINAL.test(line) || OPEN_END.test(line) || /\d/.test(line)) return false;
+  return next.length > 50 && next.length > 2 * line.length;
+}
+
+/** A word of the dictionary runs across the break ("产业转|型的"): the line was wrapped, not a heading. */
+function wordSpansBreak(before: string, after: string): boolean {
+  const tail = before.slice(-3);
+  let offset = 0;
+  for (const word of segmentWords(tail + after.slice(0, 3), false)) {
+    const end = offset + word.length;
+    if (offset < tail.length && end > tail.length && /^[\u4e00-\u9fa5]+$/.test(word)) return true;
+    offset = end;
+  }
+  return false;
+}
+
 function neighbourWidth(lines: Line[], index: number): number {
   let width = 0;
   for (let j = Math.max(0, index - 3); j <= Math.min(lines.length - 1, index + 3); j++) {
@@ -134,7 +158,7 @@ export function normalizeText(source: string): NormalizedText {
     if (previous) {
       const join =
         !TERMINAL.test(previous.clean) &&
-        !previousIsHeading &&
+        (!previousIsHeading || wordSpansBreak(previous.clean, line.clean)) &&
         !BULLET.test(line.clean) &&
         !BULLET.test(previous.clean) &&
         !ENUMERATOR.test(line.clean);
@@ -147,7 +171,9 @@ export function normalizeText(source: string): NormalizedText {
     }
     text += line.clean;
     map.push(...line.map);
-    previousIsHeading = isHeadingLike(line.clean, startsBlock, neighbourWidth(lines, index));
+    previousIsHeading =
+      isHeadingLike(line.clean, startsBlock, neighbourWidth(lines, index)) ||
+      isCommaSubheading(line.clean, startsBlock, lines[index + 1]?.clean);
     previous = line;
   }
   return { text, map };

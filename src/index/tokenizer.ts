@@ -44,7 +44,10 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** Plain jieba segmentation (no search-mode sub-words), for splitting a phrase into its words. */
-export function segmentWords(text: string): string[] {
-  return segmenter().cut(text, true);
+/**
+ * Plain jieba segmentation (no search-mode sub-words), for splitting a phrase into its words. Without
+ * HMM only dictionary words come out, never guessed ones such as 厅业.
+ */
+export function segmentWords(text: string, hmm = true): string[] {
+  return segmenter().cut(text, hmm);
 }
