@@ -1,7 +1,7 @@
 import { openEngine } from '../src/engine.js';
 import { parseQuestion } from '../src/answer/parse-question.js';
 import { queryFor } from '../src/answer/numeric-answer.js';
-const e = await openEngine({ indexDir: 'data/index' });
+const e = await openEngine({ indexDir: process.env.INDEX ?? 'data/index' });
 const q = parseQuestion(process.argv[2]);
 console.log(JSON.stringify({ ...q, periods: q.periods.map((p) => p.key) }));
 for (const period of q.periods.length ? q.periods : [undefined]) {

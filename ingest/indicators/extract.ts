@@ -145,8 +145,11 @@ function isScopeOnly(left: string): boolean {
 
 /** "规上工业企业实现营业收入" → "规上工业企业": the subject before the verb or the last word. */
 function subjectPart(metric: string): string {
-  const verb = /(实现|完成|达到|累计|新增|净增)/.exec(metric);
-  if (verb && verb.index > 0) return metric.slice(0, verb.index);
+  // "新增…小巨人企业62家、累计达到468家": the shared subject is the noun, not the 新增.
+  const noun = metric.replace(/^(新增|净增|新建|新认定|累计)/, '');
+  const verb = /(实现|完成|达到|累计|新增|净增)/.exec(noun);
+  if (verb && verb.index > 0) return noun.slice(0, verb.index);
+  if (noun !== metric) return noun;
   const words = segmentWords(metric);
   return words.length > 1 ? words.slice(0, -1).join('') : '';
 }

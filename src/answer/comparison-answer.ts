@@ -5,7 +5,7 @@ import { subjectOf, valuePhrase } from './format.js';
 import { describeMissing, isConfident, queryFor, relatedRows } from './numeric-answer.js';
 import { parseQuestion, type ParsedQuestion } from './parse-question.js';
 
-const VERSUS_SPLIT = /(?<![同环占])比(?![重例率])|相比[，,]?/;
+const VERSUS_SPLIT = /(?<![同环占])比(?![重例率])|相比[，,]?|是否(?:超过|高于|多于|低于|少于)/;
 
 interface Side {
   question: ParsedQuestion;
@@ -70,6 +70,15 @@ function isApproximate(row: Indicator): boolean {
   return /[多余]/.test(row.raw) || /以上|左右|超|近|约|突破/.test(row.qualifier);
 }
 
+/** "A是否超过B": answer yes or no before the figures. */
+function yesNoPrefix(text: string, difference: number): string {
+  const asked = /(超过|高于|多于|低于|少于)/.exec(text)?.[1];
+  if (!asked || !/是否|吗/.test(text)) return '';
+  const wantsMore = asked === '超过' || asked === '高于' || asked === '多于';
+  const holds = wantsMore ? difference > 0 : difference < 0;
+  return holds ? `是，${asked}，` : `否，未${asked}，`;
+}
+
 /** "…比…多多少" / "…增加了多少": both figures cited, the difference computed from them. */
 export function answerDifference(question: ParsedQuestion, context: ComposeContext): Composed {
   const sides = sidesOf(question);
@@ -89,8 +98,9 @@ export function answerDifference(question: ParsedQuestion, context: ComposeConte
   const verb = /增加|减少/.test(question.text) ? (difference >= 0 ? '增加' : '减少') : up;
   const approx = isApproximate(a.row) || isApproximate(b.row) ? '约' : '';
   const amount = formatDifference(a.row, b.row, Math.abs(difference));
+  const yesNo = yesNoPrefix(question.text, difference);
   const answer =
-    `${verb}${approx}${amount}：${subjectOf(a.row)}${valuePhrase(a.row)}[${usedA.citation}]，` +
+    `${yesNo}${verb}${approx}${amount}：${subjectOf(a.row)}${valuePhrase(a.row)}[${usedA.citation}]，` +
     `${subjectOf(b.row)}${valuePhrase(b.row)}[${usedB.citation}]。`;
   return { status: 'answered', answer, used: [usedA, usedB], related: [] };
 }

@@ -39,6 +39,11 @@ function companionText(row: Indicator, main: Indicator): string {
   return text.replace(/^[、，和及以上左右]+/, '').replace(/[。；，]+$/, '');
 }
 
+function statedIn(text: string, raw: string): boolean {
+  const at = text.indexOf(raw);
+  return at >= 0 && !/[\d.]/.test(text[at - 1] ?? '') && !/[\d.]/.test(text[at + raw.length] ?? '');
+}
+
 /** Other rows stating the same figure for the same region and period (a bullet box repeating the body text). */
 function corroborating(hits: ScoredIndicator[], chosen: Indicator): ScoredIndicator[] {
   return hits.filter(
@@ -91,7 +96,8 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
   const parts: string[] = [];
   const used: ReturnType<typeof cite>[] = [];
   for (const period of periods) {
-    const hits = context.table.search(queryFor(question, period), 10);
+    // "15个主平台新承接…项目多少个": a figure the question itself states is not the one asked for.
+    const hits = context.table.search(queryFor(question, period), 10).filter((h) => !statedIn(question.text, h.row.raw));
     const hit = hits[0];
     if (!isConfident(hit)) {
       if (periods.length > 1) continue;

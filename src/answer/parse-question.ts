@@ -36,10 +36,12 @@ const NUMERIC_RE = /多少|几|第几|位次|排名|是多大|规模|目标|增�
 const TARGET_RE = /目标|计划|力争|争取|提出|要求|拟|打算|预期目标|工作思路|工作重点|工作要点|任务/;
 const FORECAST_RE = /预计|有望|可望/;
 const ACTUAL_RE = /实际|已经|已|完成了|达到了|实现了|累计|截至|截止/;
+// "A是否超过B": a yes/no comparison of two figures.
+const EXCEEDS_RE = /是否(超过|高于|多于|低于|少于)|(超过|高于|多于|低于|少于)了?吗/;
 const DONE_RE = /实际|已经|完成了|达到了|实现了/;
 
 const GROWTH_RE = /增长|增速|增幅|同比|增长率|提高了?多少个百分点|高于全国/;
-const SHARE_RE = /比重|占比|贡献率|占.{0,10}(比|多少)|份额|利用率|覆盖率/;
+const SHARE_RE = /比重|占比|贡献率|增长面|占.{0,10}(比|多少)|份额|利用率|覆盖率/;
 const RANK_RE = /第几|位次|排名|排第|居第|名列/;
 const CHANGE_RE = /新增|净增|新建/;
 
@@ -47,7 +49,7 @@ const CHANGE_RE = /新增|净增|新建/;
 // 增加 goes but 增加值 stays.
 const FRAME_TOKENS = new Set(
   ('请问 请 问 相比 增加 减少 数量 是 多少 几 第几 位次 排名 排 分别 什么 哪些 哪个 吗 呢 目标 目标值 计划 力争 争取 提出 ' +
-    '预计 有望 能 达到 实际 已经 已 累计 截至 截止 当年 工作 思路 重点 要点 工作思路 工作重点 工作要点 全年 全省 全市 的 了 要 在 ' +
+    '预计 有望 能 达到 实际 已经 已 截至 截止 当年 工作 思路 重点 要点 工作思路 工作重点 工作要点 全年 全省 全市 的 了 要 在 ' +
     '和 与 及 比 多 少 完成 实现 情况 怎么样 如何 有 为 到 以来 自 百分点 个百分点 亿元 万元 元 高于 低于 全国 同期 中 年 ' +
     '分别是 是否 多少家 多少个 能够 可以 提到 提及 具体 指 是指 含义 意思 ' +
     '大约 约 大概 共计 总计 一共 合计 经信 工信 系统 经信系统 工信系统 经信局 工信厅 经信厅 厅 局 里').split(' '),
@@ -73,6 +75,7 @@ function intentOf(text: string): Intent {
 function typeOf(text: string, periods: number, regions: number): QuestionType {
   if (CHECK_RE.test(text)) return 'check';
   if (DIFFERENCE_RE.test(text) && (periods >= 2 || regions >= 2 || VERSUS_RE.test(text))) return 'difference';
+  if (EXCEEDS_RE.test(text) && (periods >= 2 || regions >= 2)) return 'difference';
   if (LIST_RE.test(text)) return 'list';
   if (ENTITY_RE.test(text)) return 'entity';
   if (DESCRIPTIVE_RE.test(text) && !/多少|几/.test(text)) return 'descriptive';
