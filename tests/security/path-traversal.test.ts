@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
-import { createApp } from '../../src/serve/app.js';
-import { buildTestEngine, type TestEngine } from '../fixtures/engine.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../fixtures/engine.js';
 import { SEED } from '../fixtures/seeds.js';
 import { strictErrorSchema } from '../serve/http-helpers.js';
 
@@ -29,16 +27,10 @@ const ESCAPES = [
 ];
 
 describe('paths can never escape the corpus or the web folder', () => {
-  let fixture: TestEngine;
-  let app: Hono;
-  beforeAll(async () => {
-    fixture = await buildTestEngine();
-    app = createApp({ engine: () => fixture.engine });
-  });
-  afterAll(() => fixture.cleanup());
+  const served = useTestApp();
 
   it('a real document id is served from the index', async () => {
-    const response = await app.request(`/documents/${SEED.hubei2025}`);
+    const response = await served.app.request(`/documents/${SEED.hubei2025}`);
     expect(response.status).toBe(200);
     expect(((await response.json()) as { id: string }).id).toBe(SEED.hubei2025);
   });
@@ -46,7 +38,7 @@ describe('paths can never escape the corpus or the web folder', () => {
   for (const prefix of ['/documents/', '/web/', '/docs/assets/']) {
     it(`${prefix}<escape> is a JSON 404 and leaks no file`, async () => {
       for (const escape of ESCAPES) {
-        const response = await app.request(`${prefix}${escape}`);
+        const response = await served.app.request(`${prefix}${escape}`);
         const text = await response.text();
         const where = `${prefix}${escape} → ${response.status} ${text.slice(0, 120)}`;
         expect(response.status, where).toBe(404);
@@ -58,7 +50,7 @@ describe('paths can never escape the corpus or the web folder', () => {
 
   it('unencoded ../ is resolved by URL parsing before routing and never reaches a file', async () => {
     for (const path of ['/documents/../package.json', '/web/../package.json', '/documents/../../etc/passwd', '/web/../../../../etc/passwd', '/web/%2e%2e/package.json']) {
-      const response = await app.request(`http://localhost${path}`);
+      const response = await served.app.request(`http://localhost${path}`);
       const text = await response.text();
       expect(response.status, path).toBe(404);
       expect(text, path).not.toMatch(/"dependencies"|root:x:0/);

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
 import { askResponseSchema } from '../../src/serve/schemas.js';
-import { createApp } from '../../src/serve/app.js';
-import { buildTestEngine, type TestEngine } from '../fixtures/engine.js';
+import { useTestApp } from '../fixtures/engine.js';
 import { strictErrorSchema } from './http-helpers.js';
 // Deterministic, so a failure can be replayed from its index.
 import { seededRandom } from '../../bench/seeded-random.js';
@@ -105,14 +103,7 @@ class Generator {
 }
 
 describe('fuzzing POST /ask', () => {
-  let fixture: TestEngine;
-  let app: Hono;
-
-  beforeAll(async () => {
-    fixture = await buildTestEngine();
-    app = createApp({ engine: () => fixture.engine });
-  });
-  afterAll(() => fixture.cleanup());
+  const served = useTestApp();
 
   it('1,200 generated bodies: never a 5xx, always a well-formed answer or error', async () => {
     const generate = new Generator(seededRandom(20260222));
@@ -122,7 +113,7 @@ describe('fuzzing POST /ask', () => {
       const body = generate.body();
       const contentType = generate.pick(CONTENT_TYPES);
       const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
-      const response = await app.request('/ask', { method: 'POST', headers, body });
+      const response = await served.app.request('/ask', { method: 'POST', headers, body });
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       const text = await response.text();
       const context = `request #${i} (${contentType}): ${typeof body === 'string' ? JSON.stringify(body.slice(0, 200)) : `${body.length} bytes`} → ${response.status} ${text.slice(0, 200)}`;

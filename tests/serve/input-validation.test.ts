@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.js';
 import { createApp } from '../../src/serve/app.js';
-import { buildTestEngine, type TestEngine } from '../fixtures/engine.js';
+import { useTestApp } from '../fixtures/engine.js';
 import { askRequest, expectError } from './http-helpers.js';
 
 const QUESTION = '2026年湖北算力目标是多少？';
 
 describe('input limits and validation on /ask', () => {
-  let fixture: TestEngine;
-  let app: Hono;
-
-  beforeAll(async () => {
-    fixture = await buildTestEngine();
-    app = createApp({ engine: () => fixture.engine });
-  });
-  afterAll(() => fixture.cleanup());
+  const served = useTestApp();
 
   it('answers a well-formed question', async () => {
-    const response = await app.request('/ask', askRequest({ question: QUESTION }));
+    const response = await served.app.request('/ask', askRequest({ question: QUESTION }));
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; answer: string };
     expect(body.status).toBe('answered');
@@ -27,7 +19,7 @@ describe('input limits and validation on /ask', () => {
 
   it('rejects a body over 64 KiB with 413, declared or streamed', async () => {
     const big = JSON.stringify({ question: QUESTION, topK: 3, filters: { docIds: ['x'.repeat(70 * 1024)] } });
-    await expectError(await app.request('/ask', askRequest(big)), 413, 'payload_too_large');
+    await expectError(await served.app.request('/ask', askRequest(big)), 413, 'payload_too_large');
 
     // No Content-Length: the limit is enforced on the bytes as they arrive.
     const chunks = [new TextEncoder().encode('{"question":"'), new Uint8Array(70 * 1024).fill(0x61), new TextEncoder().encode('"}')];
@@ -37,7 +29,7 @@ describe('input limits and validation on /ask', () => {
         controller.close();
       },
     });
-    const streamed = await app.request('/ask', {
+    const streamed = await served.app.request('/ask', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
       body: stream,
@@ -49,40 +41,40 @@ describe('input limits and validation on /ask', () => {
   it('accepts a body just under the limit (the limit is not off by a lot)', async () => {
     const padding = 60 * 1024;
     const body = JSON.stringify({ question: QUESTION, filters: { docIds: ['a'.repeat(100)] } }) + ' '.repeat(padding);
-    const response = await app.request('/ask', askRequest(body));
+    const response = await served.app.request('/ask', askRequest(body));
     expect(response.status).toBe(200);
   });
 
   it('415 for a body that is not JSON, 400 invalid_json for malformed JSON', async () => {
-    await expectError(await app.request('/ask', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: QUESTION }), 415, 'unsupported_media_type');
-    await expectError(await app.request('/ask', { method: 'POST', body: QUESTION }), 415, 'unsupported_media_type');
-    await expectError(await app.request('/ask', askRequest('{"question": "湖北')), 400, 'invalid_json', 'body');
-    await expectError(await app.request('/ask', askRequest('')), 400, 'invalid_json', 'body');
+    await expectError(await served.app.request('/ask', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: QUESTION }), 415, 'unsupported_media_type');
+    await expectError(await served.app.request('/ask', { method: 'POST', body: QUESTION }), 415, 'unsupported_media_type');
+    await expectError(await served.app.request('/ask', askRequest('{"question": "湖北')), 400, 'invalid_json', 'body');
+    await expectError(await served.app.request('/ask', askRequest('')), 400, 'invalid_json', 'body');
   });
 
   it('names the field of a wrong type or an unknown field', async () => {
-    await expectError(await app.request('/ask', askRequest({ question: 123 })), 400, 'invalid_request', 'question');
-    await expectError(await app.request('/ask', askRequest({})), 400, 'invalid_request', 'question');
-    await expectError(await app.request('/ask', askRequest({ question: QUESTION, topK: '5' })), 400, 'invalid_request', 'topK');
-    await expectError(await app.request('/ask', askRequest({ question: QUESTION, topK: 500 })), 400, 'invalid_request', 'topK');
-    await expectError(await app.request('/ask', askRequest({ question: QUESTION, filters: { year: '2026' } })), 400, 'invalid_request', 'filters.year');
-    await expectError(await app.request('/ask', askRequest({ question: QUESTION, admin: true })), 400, 'invalid_request', 'admin');
-    await expectError(await app.request('/ask', askRequest([QUESTION])), 400, 'invalid_request');
-    await expectError(await app.request('/ask', askRequest('null')), 400, 'invalid_request');
+    await expectError(await served.app.request('/ask', askRequest({ question: 123 })), 400, 'invalid_request', 'question');
+    await expectError(await served.app.request('/ask', askRequest({})), 400, 'invalid_request', 'question');
+    await expectError(await served.app.request('/ask', askRequest({ question: QUESTION, topK: '5' })), 400, 'invalid_request', 'topK');
+    await expectError(await served.app.request('/ask', askRequest({ question: QUESTION, topK: 500 })), 400, 'invalid_request', 'topK');
+    await expectError(await served.app.request('/ask', askRequest({ question: QUESTION, filters: { year: '2026' } })), 400, 'invalid_request', 'filters.year');
+    await expectError(await served.app.request('/ask', askRequest({ question: QUESTION, admin: true })), 400, 'invalid_request', 'admin');
+    await expectError(await served.app.request('/ask', askRequest([QUESTION])), 400, 'invalid_request');
+    await expectError(await served.app.request('/ask', askRequest('null')), 400, 'invalid_request');
   });
 
   it('limits the question to 500 characters and rejects an empty one', async () => {
-    const ok = await app.request('/ask', askRequest({ question: '湖'.repeat(500) }));
+    const ok = await served.app.request('/ask', askRequest({ question: '湖'.repeat(500) }));
     expect(ok.status).toBe(200);
-    const long = await expectError(await app.request('/ask', askRequest({ question: '湖'.repeat(501) })), 400, 'invalid_request', 'question');
+    const long = await expectError(await served.app.request('/ask', askRequest({ question: '湖'.repeat(501) })), 400, 'invalid_request', 'question');
     expect(long.error.message).toMatch(/500/);
-    await expectError(await app.request('/ask', askRequest({ question: '   ' })), 400, 'invalid_request', 'question');
+    await expectError(await served.app.request('/ask', askRequest({ question: '   ' })), 400, 'invalid_request', 'question');
   });
 
   it('strips control and invisible formatting characters from the question, so it is answered like the clean one', async () => {
-    const clean = (await (await app.request('/ask', askRequest({ question: QUESTION }))).json()) as { answer: string };
+    const clean = (await (await served.app.request('/ask', askRequest({ question: QUESTION }))).json()) as { answer: string };
     const dirty = '2026年湖北\u0000算力\u202e目标\u200b是\u001b多少？\u0007';
-    const response = await app.request('/ask', askRequest({ question: dirty }));
+    const response = await served.app.request('/ask', askRequest({ question: dirty }));
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; answer: string };
     expect(body.status).toBe('answered');
@@ -90,32 +82,32 @@ describe('input limits and validation on /ask', () => {
   });
 
   it('a question that is only control characters is empty, not answered', async () => {
-    await expectError(await app.request('/ask', askRequest({ question: '\u0000\u0001\u200b' })), 400, 'invalid_request', 'question');
+    await expectError(await served.app.request('/ask', askRequest({ question: '\u0000\u0001\u200b' })), 400, 'invalid_request', 'question');
   });
 
   it('rejects lone surrogates (invalid UTF-16) with 400 naming the field; a real surrogate pair is fine', async () => {
-    const lone = await expectError(await app.request('/ask', askRequest('{"question":"湖北\\ud800算力"}')), 400, 'invalid_request', 'question');
+    const lone = await expectError(await served.app.request('/ask', askRequest('{"question":"湖北\\ud800算力"}')), 400, 'invalid_request', 'question');
     expect(lone.error.message).toMatch(/surrogate/);
-    await expectError(await app.request('/ask', askRequest('{"question":"\\udfff2026年湖北算力"}')), 400, 'invalid_request', 'question');
+    await expectError(await served.app.request('/ask', askRequest('{"question":"\\udfff2026年湖北算力"}')), 400, 'invalid_request', 'question');
     await expectError(
-      await app.request('/ask', askRequest('{"question":"湖北算力","filters":{"region":"湖\\udc00北"}}')),
+      await served.app.request('/ask', askRequest('{"question":"湖北算力","filters":{"region":"湖\\udc00北"}}')),
       400,
       'invalid_request',
       'filters.region',
     );
-    const pair = await app.request('/ask', askRequest({ question: `${QUESTION}😀` }));
+    const pair = await served.app.request('/ask', askRequest({ question: `${QUESTION}😀` }));
     expect(pair.status).toBe(200);
   });
 
   it('rejects absurdly nested bodies without overflowing the stack', async () => {
     const deep = `{"question":"湖北","filters":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
-    await expectError(await app.request('/ask', askRequest(deep)), 400, 'invalid_request', 'body');
+    await expectError(await served.app.request('/ask', askRequest(deep)), 400, 'invalid_request', 'body');
   });
 
   it('404 for unknown routes and methods, in the same error shape', async () => {
-    await expectError(await app.request('/nope'), 404, 'not_found');
-    await expectError(await app.request('/ask'), 404, 'not_found');
-    await expectError(await app.request('/documents/does-not-exist.txt'), 404, 'not_found', 'id');
+    await expectError(await served.app.request('/nope'), 404, 'not_found');
+    await expectError(await served.app.request('/ask'), 404, 'not_found');
+    await expectError(await served.app.request('/documents/does-not-exist.txt'), 404, 'not_found', 'id');
   });
 
   it('503 index_unavailable while the index is loading', async () => {
@@ -126,7 +118,7 @@ describe('input limits and validation on /ask', () => {
 
   it('an unexpected failure is a 500 with a fixed message: no stack, no internals', async () => {
     const broken: Engine = {
-      ...fixture.engine,
+      ...served.engine,
       ask: async () => {
         throw new TypeError('secret detail at /srv/app/src/engine.ts:42');
       },
