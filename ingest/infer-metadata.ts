@@ -2,10 +2,9 @@ import type { DocumentMeta, Provenance } from '../src/documents/document.js';
 import type { CatalogEntry } from '../src/documents/catalog.js';
 import { canonicalRegion, findRegionMentions } from '../src/domain/regions.js';
 import type { Paragraph } from './paragraphs.js';
-
-/** 湖北省经济和信息化厅, 武汉市经济和信息化局, 广东省工业和信息化厅, 市经信局 … */
-export const ISSUER_RE =
-  /([\u4e00-\u9fa5]{0,12}?(?:省|市|自治区|区|县)?)(?:经济和信息化|工业和信息化|经济与信息化|经信|工信)(?:厅|局|委员会|委)/;
+import { ISSUER_RE, isIssuerLine } from './scope/issuer.js';
+import { inferSubjectRegion } from './scope/subject-region.js';
+import { inferWrittenDate } from './scope/written-date.js';
 const DATE_RES: Array<[RegExp, string]> = [
   [/发布(?:日期|时间)[:：]?\s*(\d{4})-(\d{1,2})-(\d{1,2})/, '发布日期 line'],
   [/(\d{4})-(\d{1,2})-(\d{1,2})\s*\d{1,2}:\d{2}/, 'timestamp line'],
@@ -40,12 +39,6 @@ function mostFrequentYear(text: string): number | undefined {
   const counts = new Map<number, number>();
   for (const m of text.matchAll(/(20\d{2})年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-}
-
-/** A line that is only an issuer (with perhaps a timestamp), not a title that names one. */
-function isIssuerLine(text: string): boolean {
-  const m = ISSUER_RE.exec(text);
-  return m !== null && text.replace(m[0], '').replace(/[\d\s:：\-]/g, '').length === 0;
 }
 
 function mostMentionedRegion(text: string): string | undefined {
@@ -97,27 +90,34 @@ export function resolveMetadata(id: string, paragraphs: Paragraph[], text: strin
     ? { source: 'inferred', how: `line "${issuerMatch.input.slice(0, 40)}"` }
     : { source: 'default', how: 'no issuer line found' };
 
-  const issuerRegion = issuerMatch ? findRegionMentions(issuerMatch[0])[0]?.name : undefined;
-  const region = issuerRegion ?? mostMentionedRegion(text);
+  const issuerLine = head.find((p) => isIssuerLine(p.text));
+  const issuerRegion = issuerLine ? findRegionMentions(issuerLine.text)[0]?.name : undefined;
+  const subject = issuerRegion ? undefined : inferSubjectRegion(paragraphs);
+  const region = issuerRegion ?? subject?.region ?? mostMentionedRegion(text);
   // A file holding several articles (湖南省工业和信息化厅 …, then 广东省工业和信息化厅 …) is about each issuer's region.
   const articleRegions = paragraphs
     .filter((p) => isIssuerLine(p.text))
     .map((p) => findRegionMentions(p.text)[0]?.name)
     .filter((r): r is string => Boolean(r));
   provenance.regions = issuerRegion
-    ? { source: 'inferred', how: 'region named in the issuer' }
-    : region
+    ? { source: 'inferred', how: 'region named in the issuer line' }
+    : subject
+      ? { source: 'inferred', how: subject.how }
+      : region
       ? { source: 'inferred', how: 'most frequently named region in the text' }
       : { source: 'default', how: 'no region found' };
 
   const years = headingYears(paragraphs);
-  const date = inferDate(text);
+  const written = inferWrittenDate(paragraphs);
+  const date = written ?? inferDate(text);
   let reviewYear: number;
   let planYear: number;
   let midYear = false;
   const planYears = years.filter((y) => y.plan && !y.review).map((y) => y.year);
   const allYears = years.map((y) => y.year);
-  if (allYears.length > 0) {
+  // A news headline's year ("哈尔滨:2024年前8月…") is the reported period; only plan/review headings outrank a dated lead.
+  const headingsDecide = allYears.length > 0 && (!written || years.some((y) => y.plan || y.review));
+  if (headingsDecide) {
     planYear = planYears.length ? Math.max(...planYears) : Math.max(...allYears);
     const earlier = allYears.filter((y) => y < planYear);
     reviewYear = earlier.length ? Math.max(...earlier) : planYear - 1;

@@ -69,7 +69,12 @@ interface Line {
   offset: number;
   clean: string;
   map: number[];
+  /** An empty line came before this one. */
+  afterBlank: boolean;
 }
+
+// A clipping's source address, a date line or a dateline header always stands on its own line.
+const STANDALONE = /^(来源|原文链接|发布时间|发布日期)[:：]|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{1,2}\/\d{1,2}$|^\d{4}$|^\d{1,2}[:：]\d{2}$/;
 
 // Markdown heading and list markers carry no words.
 const MARKDOWN_PREFIX = /^\s*(#{1,6}\s+|[-*+]\s+|>\s*)/;
@@ -85,7 +90,7 @@ function cleanLine(raw: string, offset: number): Line {
       map.push(offset + i);
     }
   }
-  return { offset, clean, map };
+  return { offset, clean, map, afterBlank: false };
 }
 
 // A line ending in a function word is cut mid-sentence, never a heading.
@@ -140,10 +145,16 @@ function neighbourWidth(lines: Line[], index: number): number {
 export function normalizeText(source: string): NormalizedText {
   const lines: Line[] = [];
   let offset = 0;
+  let blank = false;
   for (const rawLine of source.split('\n')) {
     const line = cleanLine(rawLine.replace(/\r$/, ''), offset);
     offset += rawLine.length + 1;
-    if (line.clean.length === 0) continue;
+    if (line.clean.length === 0) {
+      blank = true;
+      continue;
+    }
+    line.afterBlank = blank;
+    blank = false;
     const trimmed = rawLine.trim();
     if (BOILERPLATE.some((re) => re.test(line.clean) || re.test(trimmed))) continue;
     lines.push(line);
@@ -156,8 +167,12 @@ export function normalizeText(source: string): NormalizedText {
   for (const [index, line] of lines.entries()) {
     let startsBlock = true;
     if (previous) {
+      // An empty line ends a paragraph, unless a word runs across it (a magazine page break: "5G+工|业互联网").
       const join =
         !TERMINAL.test(previous.clean) &&
+        (!line.afterBlank || wordSpansBreak(previous.clean, line.clean)) &&
+        !STANDALONE.test(previous.clean) &&
+        !STANDALONE.test(line.clean) &&
         (!previousIsHeading || wordSpansBreak(previous.clean, line.clean)) &&
         !BULLET.test(line.clean) &&
         !BULLET.test(previous.clean) &&

@@ -6,7 +6,8 @@ import { resolveMetadata } from './infer-metadata.js';
 import { extractIndicators } from './indicators/extract.js';
 import { normalizeText } from './normalize.js';
 import { splitParagraphs } from './paragraphs.js';
-import { splitSections } from './sections.js';
+import { splitArticles } from './scope/articles.js';
+import { splitSections, type SectionSpan } from './sections.js';
 
 export interface PreparedDocument {
   meta: DocumentMeta;
@@ -34,8 +35,17 @@ export function prepareDocument(id: string, text: string, entry?: CatalogEntry, 
   const normalized = normalizeText(text);
   const paragraphs = splitParagraphs(normalized);
   lap('normalize');
-  const meta = resolveMetadata(id, paragraphs, normalized.text, entry);
-  const spans = splitSections(meta, normalized, paragraphs);
+  const articles = entry ? [] : splitArticles(paragraphs, normalized.text.length);
+  let meta = resolveMetadata(id, paragraphs, normalized.text, entry);
+  let spans: SectionSpan[];
+  if (articles.length > 1) {
+    // Each clipping has its own date and region; the file's metadata is the first article's, with all regions.
+    const metas = articles.map((a) => resolveMetadata(id, a.paragraphs, normalized.text.slice(a.start, a.end)));
+    meta = { ...metas[0], regions: [...new Set(metas.flatMap((m) => m.regions))], periods: [...new Set(metas.flatMap((m) => m.periods))] };
+    spans = articles.flatMap((a, i) => splitSections(metas[i], normalized, a.paragraphs, a));
+  } else {
+    spans = splitSections(meta, normalized, paragraphs);
+  }
   lap('sections');
   const chunks: Chunk[] = [];
   for (const span of spans) chunks.push(...chunkSection(normalized, span, chunks.length));

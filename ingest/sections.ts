@@ -1,7 +1,7 @@
 import type { DocumentMeta, Section, SectionRole } from '../src/documents/document.js';
 import { makePeriod, type Period } from '../src/domain/period.js';
 import { canonicalRegion, findRegionMentions } from '../src/domain/regions.js';
-import { ISSUER_RE } from './infer-metadata.js';
+import { ISSUER_RE } from './scope/issuer.js';
 import { toSourceSpan, type NormalizedText } from './normalize.js';
 import type { Paragraph } from './paragraphs.js';
 
@@ -10,6 +10,8 @@ export interface SectionSpan {
   section: Section;
   cleanStart: number;
   cleanEnd: number;
+  /** Metadata of the article the section belongs to, when it differs from the file's: its date resolves 今年/去年 inside it. */
+  meta?: DocumentMeta;
 }
 
 const SECTION_HEADING_RE =
@@ -55,14 +57,19 @@ function defaultPeriodFor(role: SectionRole, year: number, meta: DocumentMeta): 
  * the title line before it); inside an article, headings such as "2025年重点工作" or
  * "2026年工作思路" switch between review and plan.
  */
-export function splitSections(meta: DocumentMeta, normalized: NormalizedText, paragraphs: Paragraph[]): SectionSpan[] {
+export function splitSections(
+  meta: DocumentMeta,
+  normalized: NormalizedText,
+  paragraphs: Paragraph[],
+  range: { start: number; end: number } = { start: 0, end: normalized.text.length },
+): SectionSpan[] {
   const docRegion = meta.regions[0] ?? '';
   const frontRole: SectionRole = PLAN_HINT.test(meta.title) && /\d{4}年/.test(meta.title) ? 'plan' : 'review';
   const boundaries: Array<{ at: number; heading: string; region: string; role: SectionRole; year: number }> = [];
   let region = docRegion;
 
   const frontYear = frontRole === 'plan' ? meta.planYear : meta.reviewYear;
-  boundaries.push({ at: 0, heading: meta.title, region, role: frontRole, year: frontYear });
+  boundaries.push({ at: range.start, heading: meta.title, region, role: frontRole, year: frontYear });
 
   paragraphs.forEach((paragraph, index) => {
     const articleRegion = issuerRegion(paragraph.text);
@@ -82,12 +89,13 @@ export function splitSections(meta: DocumentMeta, normalized: NormalizedText, pa
   const spans: SectionSpan[] = [];
   boundaries.forEach((b, i) => {
     const cleanStart = b.at;
-    const cleanEnd = i + 1 < boundaries.length ? boundaries[i + 1].at : normalized.text.length;
+    const cleanEnd = i + 1 < boundaries.length ? boundaries[i + 1].at : range.end;
     if (cleanEnd <= cleanStart) return;
     const source = toSourceSpan(normalized, cleanStart, cleanEnd);
     spans.push({
       cleanStart,
       cleanEnd,
+      meta,
       section: {
         docId: meta.id,
         start: source.start,
@@ -97,6 +105,8 @@ export function splitSections(meta: DocumentMeta, normalized: NormalizedText, pa
         role: b.role,
         year: b.year,
         defaultPeriod: defaultPeriodFor(b.role, b.year, meta),
+        written: meta.published,
+        scope: { region: meta.provenance.regions?.how ?? '', written: meta.provenance.published?.how ?? '' },
       },
     });
   });

@@ -174,11 +174,12 @@ export interface ExtractionInput {
   sections: SectionSpan[];
 }
 
-export function extractIndicators({ meta, normalized, sections }: ExtractionInput): Indicator[] {
-  const written = writtenTime(meta);
+export function extractIndicators({ meta: docMeta, normalized, sections }: ExtractionInput): Indicator[] {
   const rows: Indicator[] = [];
   for (const span of sections) {
     const { section } = span;
+    const meta = span.meta ? { ...span.meta, id: docMeta.id } : docMeta;
+    const written = writtenTime(meta);
     const timeContext: TimeContext = { writtenYear: written.year, writtenMonth: written.month, sectionYear: section.year };
     for (const full of splitFullSentences(normalized.text, span.cleanStart, span.cleanEnd)) {
       rows.push(...readFullSentence(meta, section, normalized, full, timeContext));

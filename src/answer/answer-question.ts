@@ -55,7 +55,10 @@ export async function answerQuestion(request: AskRequest, corpus: Corpus): Promi
     t = now;
   };
   const started = t;
-  const question = applyFilters(parseQuestion(request.question), request);
+  let parsed = parseQuestion(request.question);
+  const unknownWeak = parsed.weakRegions.filter((r) => !corpus.mentionedRegions.has(r));
+  if (unknownWeak.length) parsed = parseQuestion(request.question, new Date(), new Set(unknownWeak));
+  const question = applyFilters(parsed, request);
   lap('parse');
 
   const citations = new CitationList(corpus.document);

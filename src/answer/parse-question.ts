@@ -22,6 +22,8 @@ export interface ParsedQuestion {
   unitHint?: string;
   /** Words right before 多少/几/是: what is being asked for. */
   focus: string[];
+  /** Regions read from a bare county name (胶州): they count only where the reports name them. */
+  weakRegions: string[];
 }
 
 const LIST_RE = /(哪些|哪几|哪[一二三四五六七八九十两\d]+[个家项款类座])|分别(叫|是)什么|分别为何|包括什么|有什么/;
@@ -101,17 +103,20 @@ export function stripInstructions(question: string): string {
 }
 
 /** Region mentions, except one-character abbreviations inside a quoted name (“交湘江信易贷”). */
-function questionRegions(text: string) {
+function questionRegions(text: string, ignore: ReadonlySet<string>) {
   const quotedSpans = [...text.matchAll(/[“"「][^”"」]*[”"」]/g)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
   return findRegionMentions(text, { abbreviations: true }).filter(
-    (m) => m.surface.length > 1 || !quotedSpans.some(([a, b]) => m.start >= a && m.end <= b),
+    (m) => !(m.weak && ignore.has(m.name)) && (m.surface.length > 1 || !quotedSpans.some(([a, b]) => m.start >= a && m.end <= b)),
   );
 }
 
-/** Questions resolve 今年 against today; an explicit year always wins. */
-export function parseQuestion(question: string, today = new Date()): ParsedQuestion {
+/**
+ * Questions resolve 今年 against today; an explicit year always wins. `ignoreWeak` lists bare
+ * county names to read as ordinary words (新建 is a district of 南昌 and a verb).
+ */
+export function parseQuestion(question: string, today = new Date(), ignoreWeak: ReadonlySet<string> = new Set()): ParsedQuestion {
   const text = stripInstructions(question);
-  const regionMentions = questionRegions(text);
+  const regionMentions = questionRegions(text, ignoreWeak);
   const regions = [...new Set(regionMentions.map((m) => m.name))];
   const year = today.getFullYear();
   const times = findTimeExpressions(text, { writtenYear: year, writtenMonth: today.getMonth() + 1, sectionYear: year })
@@ -152,5 +157,6 @@ export function parseQuestion(question: string, today = new Date()): ParsedQuest
     quoted,
     unitHint,
     focus,
+    weakRegions: [...new Set(regionMentions.filter((m) => m.weak).map((m) => m.name))],
   };
 }

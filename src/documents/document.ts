@@ -43,6 +43,10 @@ export interface Section {
   year: number;
   /** Period for statements with no time expression of their own. */
   defaultPeriod: Period;
+  /** When the section's article was written (YYYY-MM[-DD]): what 今年/去年 mean inside it. */
+  written?: string;
+  /** How the section's region and date were resolved. */
+  scope?: { region: string; written: string };
 }
 
 /** A retrievable passage: sentence-aligned, with offsets into the served text. */

@@ -1,22 +1,26 @@
+import { dict } from '@node-rs/jieba/dict.js';
+import { isGroupingNode, loadDivisions, type DivisionNode } from './divisions.js';
 import {
   AMBIGUOUS_CITY_NAMES,
-  CITIES,
   CITY_ALIASES,
-  CITY_SHORT_NAMES,
+  ETHNIC_GROUPS,
+  EXTRA_UNITS,
   MATCHED_ABBREVIATIONS,
   NON_REGION_TERMS,
   PROVINCES,
 } from './region-data.js';
 
-export type RegionLevel = 'province' | 'city';
+export type RegionLevel = 'province' | 'city' | 'county';
 
 export interface RegionInfo {
-  /** Canonical short name (湖北, 武汉, 恩施); unique across all regions. */
+  /** Canonical name (湖北, 武汉, 恩施, 胶州); unique across all regions. */
   name: string;
   fullName: string;
   level: RegionLevel;
-  /** Short name of the containing province; cities only. */
+  /** Short name of the containing province; cities and counties. */
   province?: string;
+  /** Canonical name of the containing prefecture; counties under one. */
+  city?: string;
   /** Other names that denote this region: abbreviations for provinces, 恩施州-style names. */
   aliases: string[];
 }
@@ -27,31 +31,103 @@ export interface RegionMention {
   start: number;
   end: number;
   level: RegionLevel;
+  /** A county's bare short name (胶州): a region only if the reports name it too. */
+  weak?: boolean;
 }
 
-type SurfaceKind = 'full' | 'short' | 'alias' | 'abbreviation';
+type SurfaceKind = 'full' | 'short' | 'alias' | 'abbreviation' | 'county-short';
 
 interface Surface {
   region: RegionInfo;
   kind: SurfaceKind;
 }
 
-const SUFFIX = /(市|地区|盟|林区)$/;
+const ETHNIC = `(?:${[...ETHNIC_GROUPS].sort((a, b) => b.length - a.length).join('|')})族?`;
+const AUTONOMOUS_RE = new RegExp(`^(.{2,}?)(?:${ETHNIC})+自治(州|县|旗)$`);
+const CITY_SUFFIX = /(市|地区|盟|林区)$/;
+const COUNTY_SUFFIX = /(新区|林区|特区|矿区|市|区|县|旗)$/;
 
-function buildRegions(): RegionInfo[] {
-  const regions: RegionInfo[] = PROVINCES.map((p) => ({
-    name: p.name,
-    fullName: p.fullName,
-    level: 'province',
-    aliases: [...(p.aliases ?? []), ...p.abbreviations],
-  }));
-  for (const [province, fullNames] of Object.entries(CITIES)) {
-    for (const fullName of fullNames) {
-      const name = CITY_SHORT_NAMES[fullName] ?? fullName.replace(SUFFIX, '');
-      // 恩施州, 湘西州: how these prefectures are usually written in reports.
-      const prefectureAlias = fullName.endsWith('自治州') && !name.endsWith('州') ? [`${name}州`] : [];
-      regions.push({ name, fullName, level: 'city', province, aliases: [...prefectureAlias, ...(CITY_ALIASES[name] ?? [])] });
+/** 恩施土家族苗族自治州 → 恩施, 武汉市 → 武汉, 胶州市 → 胶州, 浦东新区 → 浦东. */
+function shortName(fullName: string, suffix: RegExp): string {
+  const autonomous = AUTONOMOUS_RE.exec(fullName);
+  if (autonomous) return autonomous[1];
+  return fullName.replace(suffix, '');
+}
+
+/** Words jieba's dictionary knows as something other than a place (和平, 开发, 鼓楼): not a county by themselves. */
+function ordinaryWords(candidates: Set<string>): Set<string> {
+  const ordinary = new Set<string>();
+  const text = new TextDecoder().decode(dict);
+  // One pass over "word freq tag" lines without splitting the 3 MB dictionary into an array.
+  for (let pos = 0; pos < text.length; ) {
+    const newline = text.indexOf('\n', pos);
+    const end = newline < 0 ? text.length : newline;
+    const space = text.indexOf(' ', pos);
+    if (space > pos && space < end && candidates.has(text.slice(pos, space)) && !text.slice(pos, end).trimEnd().endsWith(' ns')) {
+      ordinary.add(text.slice(pos, space));
     }
+    pos = end + 1;
+  }
+  return ordinary;
+}
+
+/** Region records, provinces first, built from the GB/T 2260 tree. */
+function buildRegions(): RegionInfo[] {
+  const byFullName = new Map(PROVINCES.map((p) => [p.fullName, p]));
+  const regions: RegionInfo[] = [];
+  const taken = new Set<string>();
+  const counties: Array<{ fullName: string; short: string; province: string; city?: RegionInfo }> = [];
+  for (const p of PROVINCES) {
+    regions.push({ name: p.name, fullName: p.fullName, level: 'province', aliases: [...(p.aliases ?? []), ...p.abbreviations] });
+    taken.add(p.name);
+  }
+  const addCity = (node: DivisionNode, province: string) => {
+    const short = shortName(node.name, CITY_SUFFIX);
+    // 吉林市 and 海南藏族自治州 keep a suffix: their bare name is a province.
+    const name = !taken.has(short) ? short : node.name.endsWith('自治州') ? `${short}州` : node.name;
+    const prefectureAlias = node.name.endsWith('自治州') && !name.endsWith('州') ? [`${name}州`] : [];
+    const city: RegionInfo = { name, fullName: node.name, level: 'city', province, aliases: [...prefectureAlias, ...(CITY_ALIASES[name] ?? [])] };
+    regions.push(city);
+    taken.add(name);
+    return city;
+  };
+  for (const provinceNode of loadDivisions()) {
+    const record = byFullName.get(provinceNode.name);
+    // Hong Kong, Macao and Taiwan are kept as provinces only: their districts are not in this genre.
+    if (!record || ['香港', '澳门', '台湾'].includes(record.name)) continue;
+    for (const node of provinceNode.children ?? []) {
+      if (isGroupingNode(node)) {
+        // 省直辖县级 units (仙桃, 石河子) are listed alongside the prefectures in reports.
+        for (const unit of node.children ?? []) addCity(unit, record.name);
+      } else if (!/(区|县)$/.test(node.name)) {
+        const city = addCity(node, record.name);
+        for (const county of node.children ?? []) counties.push({ fullName: county.name, short: shortName(county.name, COUNTY_SUFFIX), province: record.name, city });
+      } else {
+        // Municipalities list their districts directly under the province.
+        counties.push({ fullName: node.name, short: shortName(node.name, COUNTY_SUFFIX), province: record.name });
+      }
+    }
+  }
+  for (const unit of EXTRA_UNITS) {
+    regions.push({ name: unit.name, fullName: unit.fullName, level: 'city', province: unit.province, aliases: [...unit.aliases] });
+    taken.add(unit.name);
+  }
+  // The dataset lists a few counties twice.
+  const unique = new Map(counties.map((c) => [`${c.province}/${c.city?.name}/${c.fullName}`, c]));
+  counties.splice(0, counties.length, ...unique.values());
+  const count = (values: string[]) => values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
+  const shortCounts = count(counties.map((c) => c.short));
+  const fullCounts = count(counties.map((c) => c.fullName));
+  for (const c of counties) {
+    const parentShort = c.city?.name ?? c.province;
+    const parentFull = c.city?.fullName ?? regions.find((r) => r.name === c.province)?.fullName ?? '';
+    const uniqueShort = c.short.length >= 2 && shortCounts.get(c.short) === 1 && !taken.has(c.short);
+    const uniqueFull = fullCounts.get(c.fullName) === 1 && !taken.has(c.fullName);
+    const name = uniqueShort ? c.short : uniqueFull ? c.fullName : `${parentShort}${c.fullName}`;
+    const aliases = [`${parentShort}${c.fullName}`, `${parentFull}${c.fullName}`].filter((a) => a !== name);
+    if (uniqueShort && !uniqueFull) aliases.length = 0;
+    regions.push({ name, fullName: uniqueFull ? c.fullName : `${parentFull}${c.fullName}`, level: 'county', province: c.province, city: c.city?.name, aliases });
+    taken.add(name);
   }
   return regions;
 }
@@ -63,12 +139,21 @@ function buildSurfaces(): Map<string, Surface> {
   const add = (text: string, region: RegionInfo, kind: SurfaceKind) => {
     const existing = surfaces.get(text);
     if (existing && existing.region !== region) {
-      // A shared surface would make lookups depend on data order; the data must keep them unique.
+      // Provinces and prefectures come first and keep their surfaces; counties take what is left.
+      if (region.level === 'county') return;
       throw new Error(`region surface "${text}" is used by both ${existing.region.fullName} and ${region.fullName}`);
     }
     if (!existing || kind === 'full') surfaces.set(text, { region, kind });
   };
+  const countyShorts = new Set(REGIONS.filter((r) => r.level === 'county' && r.name !== r.fullName).map((r) => r.name));
+  const ordinary = ordinaryWords(countyShorts);
   for (const region of REGIONS) {
+    if (region.level === 'county') {
+      add(region.fullName, region, 'full');
+      for (const alias of region.aliases) add(alias, region, 'alias');
+      if (countyShorts.has(region.name) && !ordinary.has(region.name)) add(region.name, region, 'county-short');
+      continue;
+    }
     add(region.name, region, 'short');
     add(region.fullName, region, 'full');
     for (const alias of region.aliases) add(alias, region, alias.length === 1 ? 'abbreviation' : 'alias');
@@ -104,7 +189,7 @@ export function canonicalRegion(nameOrAlias: string): string | undefined {
   return SURFACES.get(nameOrAlias.trim())?.region.name;
 }
 
-/** City → its province's short name; province → itself. */
+/** City or county → its province's short name; province → itself. */
 export function provinceOf(name: string): string | undefined {
   const region = SURFACES.get(name.trim())?.region;
   return region && (region.province ?? region.name);
@@ -115,7 +200,8 @@ export function regionContains(outer: string, inner: string): boolean {
   const o = canonicalRegion(outer);
   const i = canonicalRegion(inner);
   if (o === undefined || i === undefined) return false;
-  return o === i || provinceOf(i) === o;
+  const region = SURFACES.get(i)?.region;
+  return o === i || region?.province === o || region?.city === o;
 }
 
 function longestAt(text: string, start: number, set: ReadonlySet<string>, maxLength: number): string | undefined {
@@ -126,7 +212,14 @@ function longestAt(text: string, start: number, set: ReadonlySet<string>, maxLen
   return undefined;
 }
 
-function accepts(surface: Surface, text: string, start: number, end: number, abbreviations: boolean): boolean {
+interface ScanOptions {
+  /** One-character abbreviations (鄂, 粤): questions only. */
+  abbreviations?: boolean;
+  /** Bare county names (胶州, 瑶海); defaults to `abbreviations`. */
+  counties?: boolean;
+}
+
+function accepts(surface: Surface, text: string, start: number, end: number, options: Required<ScanOptions>): boolean {
   switch (surface.kind) {
     case 'full':
       // 吉林市场 is 吉林 + 市场, not the city 吉林市.
@@ -136,17 +229,22 @@ function accepts(surface: Surface, text: string, start: number, end: number, abb
     case 'short':
       return surface.region.level === 'province' || !AMBIGUOUS.has(surface.region.name);
     case 'abbreviation':
-      return abbreviations && ABBREVIATIONS.has(text.slice(start, end));
+      return options.abbreviations && ABBREVIATIONS.has(text.slice(start, end));
+    case 'county-short':
+      // A bare county name (胶州, 瑶海) is how people ask; in report text it is weak evidence.
+      return options.counties;
   }
 }
 
 /**
  * Region names in `text`, scanned left to right, longest match first, non-overlapping. Offsets are
- * UTF-16 code units (text.slice(start, end) === surface). One-character abbreviations (鄂, 粤) are
- * matched only with `abbreviations: true`, meant for short questions rather than report text.
+ * UTF-16 code units (text.slice(start, end) === surface). One-character abbreviations (鄂, 粤) and
+ * bare county names (胶州) are matched only with `abbreviations: true`, meant for short questions
+ * rather than report text.
  */
-export function findRegionMentions(text: string, options: { abbreviations?: boolean } = {}): RegionMention[] {
-  const abbreviations = options.abbreviations ?? false;
+export function findRegionMentions(text: string, scan: ScanOptions = {}): RegionMention[] {
+  const abbreviations = scan.abbreviations ?? false;
+  const options = { abbreviations, counties: scan.counties ?? abbreviations };
   const mentions: RegionMention[] = [];
   let i = 0;
   while (i < text.length) {
@@ -168,9 +266,9 @@ export function findRegionMentions(text: string, options: { abbreviations?: bool
       // 鄂 at the start of 鄂州/鄂尔多斯 (or of a rejected 中山-like name) belongs to that name.
       if (surface.kind === 'abbreviation' && longerSurfaceHere) break;
       longerSurfaceHere = true;
-      if (accepts(surface, text, i, i + len, abbreviations)) {
+      if (accepts(surface, text, i, i + len, options)) {
         const { name, level } = surface.region;
-        match = { name, surface: surfaceText, start: i, end: i + len, level };
+        match = { name, surface: surfaceText, start: i, end: i + len, level, ...(surface.kind === 'county-short' ? { weak: true } : {}) };
       }
     }
     if (match) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ISSUER_RE, resolveMetadata } from '../../ingest/infer-metadata.js';
+import { resolveMetadata } from '../../ingest/infer-metadata.js';
+import { ISSUER_RE } from '../../ingest/scope/issuer.js';
 import { normalizeText } from '../../ingest/normalize.js';
 import { splitParagraphs } from '../../ingest/paragraphs.js';
 import type { DocumentMeta } from '../../src/documents/document.js';

@@ -1,0 +1,104 @@
+import { findTimeExpressions } from '../../src/domain/time-expressions.js';
+import type { Paragraph } from '../paragraphs.js';
+import { isSourceLine } from './articles.js';
+
+/** When an article was written, and the cue it was read from. */
+export interface WrittenDate {
+  /** YYYY-MM-DD, or YYYY-MM when only the month is known. */
+  date: string;
+  how: string;
+}
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+const validMonth = (m: number) => m >= 1 && m <= 12;
+const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+
+const PUBLISHED_RE = /(?:发布|发表|更新)(?:日期|时间)\s*[:：]?\s*(\d{4}|\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+const DATE_LINE_RE = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s|$|\d)/;
+const CN_DATE_RE = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
+// Dates in the path of the address an article was copied from: /20250123/, /202410/, /2025/07/25/, t20250205_.
+const URL_DATE_RE = /[/_t](20[0-4]\d)[/_-]?(0[1-9]|1[0-2])(?:[/_-]?(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$|\d)/;
+// A dated lead or byline: "1月21日,", "新华社大连1月23日电", "本报讯 10月23日下午".
+const LEAD_RE = /(?:^|[^\d年])(\d{1,2})月(\d{1,2})日(?=电|讯|[,，、\s]|上午|下午|晚|从|在|召开|举行|开幕|发布|获悉|\|)/;
+const CONFERENCE_RE = /(20\d{2})年(?:全[省区市县州盟])?[\u4e00-\u9fa5“”]{0,14}?(?:工作会议|工作会|大会|会议|发布会)/;
+// Years that are not a reported period: targets (到2027年), baselines (较2020年) and spans (2021年以来).
+const NOT_REPORTED_BEFORE_RE = /(到|至|力争|争取|目标|预计|计划|确保|要在|将在|于|较|比|与|同|自|从|相比|对比)$/;
+const NOT_REPORTED_AFTER_RE = /^(?:.{0,6}(目标|计划|预期|力争|规划)|以来|以前|前|底|末|同期|相比|的)/;
+
+const REPORTED_RE = /同比|比上年|较上年|比去年|较去年|增长了|实现|完成|达到|累计|创历史|高于全国|居全国|排名/;
+const PLANNED_RE = /力争|目标|预期|计划|左右|争取|确保|要|将|拟/;
+
+/**
+ * The earliest month an article can have been written in: after the end of every period it reports
+ * as done ("2025年,全市…比上年增长4.8%" is written in 2026 at the earliest). Targets, baselines
+ * (较2020年) and spans (2021年以来) do not count.
+ */
+export function earliestWritten(text: string): { year: number; month: number } | undefined {
+  let best: { year: number; month: number } | undefined;
+  for (const t of findTimeExpressions(text, { writtenYear: 0, sectionYear: 0 })) {
+    if (!t.explicitYear) continue;
+    if (NOT_REPORTED_BEFORE_RE.test(text.slice(Math.max(0, t.start - 4), t.start)) || NOT_REPORTED_AFTER_RE.test(text.slice(t.end, t.end + 8))) continue;
+    const clause = /^[^。；\n]{0,80}/.exec(text.slice(t.end))?.[0] ?? '';
+    if (!REPORTED_RE.test(clause) || PLANNED_RE.test(clause)) continue;
+    const end = t.period.toMonth ?? 12;
+    const next = end === 12 ? { year: t.period.year + 1, month: 1 } : { year: t.period.year, month: end + 1 };
+    if (!best || next.year * 12 + next.month > best.year * 12 + best.month) best = next;
+  }
+  return best;
+}
+
+/**
+ * The year of a lead that gives only month and day: the conference it reports on, else the latest
+ * year it names, moved on a year when something it reports as done ends after the lead's month.
+ */
+function leadYear(text: string, month: number): number | undefined {
+  const conference = CONFERENCE_RE.exec(text);
+  if (conference) return Number(conference[1]);
+  let named: number | undefined;
+  for (const t of findTimeExpressions(text, { writtenYear: 0, sectionYear: 0 })) {
+    if (!t.explicitYear || NOT_REPORTED_BEFORE_RE.test(text.slice(Math.max(0, t.start - 4), t.start))) continue;
+    if (/^.{0,6}(目标|计划|预期|力争|规划)/.test(text.slice(t.end, t.end + 8))) continue;
+    named = Math.max(named ?? 0, t.period.year);
+  }
+  const earliest = earliestWritten(text);
+  const after = earliest && (month >= earliest.month ? earliest.year : earliest.year + 1);
+  if (named === undefined) return after;
+  return Math.max(named, after ?? 0);
+}
+
+/** Reads the written date of an article from its first lines; undefined when nothing says. */
+export function inferWrittenDate(paragraphs: Paragraph[]): WrittenDate | undefined {
+  const head = paragraphs.slice(0, 6);
+  for (const p of head) {
+    const m = PUBLISHED_RE.exec(p.text);
+    if (m && validMonth(Number(m[2]))) return { date: `${fullYear(m[1])}-${pad(m[2])}-${pad(m[3])}`, how: '发布时间 line' };
+  }
+  for (const [i, p] of head.entries()) {
+    const m = DATE_LINE_RE.exec(p.text);
+    if (m && validMonth(Number(m[2])) && p.text.length <= 40) return { date: `${m[1]}-${pad(m[2])}-${pad(m[3])}`, how: 'date line' };
+    // A page header split over lines: "2024" / "09/04" / "15:54".
+    const next = head[i + 1]?.text.trim() ?? '';
+    const split = /^(\d{1,2})\/(\d{1,2})$/.exec(next);
+    if (/^\s*20\d{2}\s*$/.test(p.text) && split && validMonth(Number(split[1]))) {
+      return { date: `${p.text.trim()}-${pad(split[1])}-${pad(split[2])}`, how: 'date lines' };
+    }
+  }
+  const source = head.find((p) => isSourceLine(p.text));
+  const url = source ? URL_DATE_RE.exec(source.text) : null;
+  if (url) return { date: url[3] ? `${url[1]}-${url[2]}-${url[3]}` : `${url[1]}-${url[2]}`, how: 'date in the source address' };
+  const lead = head.filter((p) => !isSourceLine(p.text)).slice(0, 3);
+  for (const p of lead) {
+    const m = CN_DATE_RE.exec(p.text);
+    if (m && validMonth(Number(m[2]))) return { date: `${m[1]}-${pad(m[2])}-${pad(m[3])}`, how: 'YYYY年M月D日 in the lead' };
+  }
+  const articleText = paragraphs.map((p) => p.text).join('\n');
+  for (const p of lead.slice(0, 2)) {
+    const m = LEAD_RE.exec(p.text);
+    if (!m || !validMonth(Number(m[1]))) continue;
+    const year = leadYear(articleText, Number(m[1]));
+    if (year) return { date: `${year}-${pad(m[1])}-${pad(m[2])}`, how: 'dated lead, year from the periods it reports' };
+  }
+  const earliest = earliestWritten(articleText);
+  if (earliest) return { date: `${earliest.year}-${pad(earliest.month)}`, how: 'just after the latest period it reports as done' };
+  return undefined;
+}
