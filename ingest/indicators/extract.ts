@@ -181,8 +181,13 @@ export function extractIndicators({ meta: docMeta, normalized, sections }: Extra
     const meta = span.meta ? { ...span.meta, id: docMeta.id } : docMeta;
     const written = writtenTime(meta);
     const timeContext: TimeContext = { writtenYear: written.year, writtenMonth: written.month, sectionYear: section.year };
+    // A sentence without a time of its own is in the period the paragraph last named ("1—11月，…。碳酸锂10.1万吨").
+    let paragraphPeriod: Period | undefined;
     for (const full of splitFullSentences(normalized.text, span.cleanStart, span.cleanEnd)) {
-      rows.push(...readFullSentence(meta, section, normalized, full, timeContext));
+      if (full.start === span.cleanStart || normalized.text[full.start - 1] === '\n') paragraphPeriod = undefined;
+      rows.push(...readFullSentence(meta, section, normalized, full, timeContext, paragraphPeriod));
+      const own = reportedTimes(full.text, timeContext);
+      if (own.length) paragraphPeriod = own[own.length - 1].period;
     }
   }
   return rows;
@@ -201,14 +206,20 @@ function splitFullSentences(text: string, from: number, to: number): SentenceSpa
   return result;
 }
 
+/** Time expressions that name the period of what follows, not a baseline ("较一季度", "比上年"). */
+function reportedTimes(text: string, context: TimeContext) {
+  return findTimeExpressions(text, context).filter((t) => !/(较|比|同比|环比|相比|与)$/.test(text.slice(0, t.start)));
+}
+
 function readFullSentence(
   meta: DocumentMeta,
   section: Section,
   normalized: NormalizedText,
   full: SentenceSpan,
   timeContext: TimeContext,
+  paragraphPeriod: Period | undefined,
 ): Indicator[] {
-  const times = findTimeExpressions(full.text, timeContext);
+  const times = reportedTimes(full.text, timeContext);
   const parts = splitSentences(normalized.text, full.start, full.end);
   const sentenceRegion = clauseRegion(full.text, section.region);
   const rows: Indicator[] = [];
@@ -217,8 +228,8 @@ function readFullSentence(
     const absoluteStart = full.start + mention.start;
     const part = parts.find((p) => p.start <= absoluteStart && absoluteStart < p.end) ?? full;
     // "增速较一季度回升": a period after 较/比 is the comparison baseline, not the figure's period.
-    const time = [...times].reverse().find((t) => t.end <= mention.start && !/(较|比|同比|环比|相比|与)$/.test(full.text.slice(0, t.start)));
-    const period: Period = time ? time.period : section.defaultPeriod;
+    const time = [...times].reverse().find((t) => t.end <= mention.start);
+    const period: Period = time ? time.period : paragraphPeriod ?? section.defaultPeriod;
     // 力争/有望 govern their own clause, not the rest of the sentence.
     const before = full.text.slice(context.clause.start, mention.start);
     const modality = /明年/.test(before) && section.role === 'review'

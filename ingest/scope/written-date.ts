@@ -62,8 +62,8 @@ function leadYear(text: string, month: number): number | undefined {
   }
   const earliest = earliestWritten(text);
   const after = earliest && (month >= earliest.month ? earliest.year : earliest.year + 1);
-  if (named === undefined) return after;
-  return Math.max(named, after ?? 0);
+  const year = Math.max(named ?? 0, after ?? 0, planReviewYear(text) ?? 0);
+  return year || undefined;
 }
 
 /** Reads the written date of an article from its first lines; undefined when nothing says. */
@@ -101,4 +101,17 @@ export function inferWrittenDate(paragraphs: Paragraph[]): WrittenDate | undefin
   const earliest = earliestWritten(articleText);
   if (earliest) return { date: `${earliest.year}-${pad(earliest.month)}`, how: 'just after the latest period it reports as done' };
   return undefined;
+}
+
+// Five-year plans: 十一五 = 2006–2010 … 十五五 = 2026–2030.
+const PLAN_NUMBERS: Record<string, number> = { 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026 };
+
+/** A look back on a whole plan period ("“十四五”时期…取得") is written in its last year at the earliest. */
+function planReviewYear(text: string): number | undefined {
+  let year: number | undefined;
+  for (const m of text.matchAll(/(十[一二三四五]五)[”"]?(?:时期|期间)/g)) {
+    const first = PLAN_NUMBERS[m[1]];
+    if (first && !/(谋划|编制|开局|迈向|展望)$/.test(text.slice(Math.max(0, (m.index ?? 0) - 3), m.index))) year = Math.max(year ?? 0, first + 4);
+  }
+  return year;
 }

@@ -4,6 +4,7 @@ import type { Indicator } from '../indicators/indicator.js';
 import { comparableUnit } from '../domain/numbers.js';
 import { cite, notFound, type ComposeContext, type Composed } from './compose.js';
 import { subjectOf, valuePhrase } from './format.js';
+import { clauseStatement, sentenceFallback } from './sentence-fallback.js';
 import type { ParsedQuestion } from './parse-question.js';
 
 /** Below these a row is a different metric that happens to share words with the question. */
@@ -29,6 +30,7 @@ export function queryFor(question: ParsedQuestion, period: Period | undefined): 
     intent: question.intent,
     measure: question.measure,
     unitHint: question.unitHint,
+    fullYearOnly: question.fullYearOnly,
   };
 }
 
@@ -94,12 +96,19 @@ export function describeMissing(question: ParsedQuestion): string {
 export function answerNumeric(question: ParsedQuestion, context: ComposeContext): Composed {
   const periods: Array<Period | undefined> = question.periods.length ? question.periods : [undefined];
   const parts: string[] = [];
-  const used: ReturnType<typeof cite>[] = [];
+  const usedRows: ReturnType<typeof cite>[] = [];
   for (const period of periods) {
     // "15个主平台新承接…项目多少个": a figure the question itself states is not the one asked for.
-    const hits = context.table.search(queryFor(question, period), 10).filter((h) => !statedIn(question.text, h.row.raw));
+    const hits = context.table.search(queryFor(question, period), 30).filter((h) => !statedIn(question.text, h.row.raw));
     const hit = hits[0];
     if (!isConfident(hit)) {
+      const fallback = sentenceFallback(question, hits);
+      if (fallback) {
+        const used = cite(context, fallback.row, fallback.score);
+        parts.push(`${clauseStatement(fallback.row)}[${used.citation}]`);
+        usedRows.push(used);
+        continue;
+      }
       if (periods.length > 1) continue;
       const related = relatedRows(context, question);
       const hint = related.length ? '报告中有该指标其他时期、地区或口径的数据，见相关指标。' : '';
@@ -107,10 +116,10 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
     }
     const s = statement(context, hit, true, hits);
     parts.push(s.text);
-    used.push(...s.used);
+    usedRows.push(...s.used);
   }
   if (parts.length === 0) return notFound(describeMissing(question), relatedRows(context, question));
   const periodNote = periods.length > 1 && parts.length < periods.length ? '（其余时期报告未给出）' : '';
-  return { status: 'answered', answer: `${parts.join('；')}${periodNote}。`, used, related: [] };
+  return { status: 'answered', answer: `${parts.join('；')}${periodNote}。`, used: usedRows, related: [] };
 }
 

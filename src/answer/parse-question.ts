@@ -22,6 +22,8 @@ export interface ParsedQuestion {
   unitHint?: string;
   /** Words right before 多少/几/是: what is being asked for. */
   focus: string[];
+  /** 全年 was asked: year-to-date figures do not answer. */
+  fullYearOnly: boolean;
   /** Regions read from a bare county name (胶州): they count only where the reports name them. */
   weakRegions: string[];
 }
@@ -157,6 +159,7 @@ export function parseQuestion(question: string, today = new Date(), ignoreWeak: 
     quoted,
     unitHint,
     focus,
+    fullYearOnly: /全年/.test(text),
     weakRegions: [...new Set(regionMentions.filter((m) => m.weak).map((m) => m.name))],
   };
 }

@@ -21,7 +21,7 @@ export interface TimeExpression {
 
 const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 const DASH = '[—\\-–~至到]';
-const SUB_YEAR = `(?:(\\d{1,2})${DASH}(\\d{1,2})月(?:份)?|(上半年|下半年|前三季度|前\\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月)|第?([一二三四])季度|(\\d{1,2})月(末|底|份)?)`;
+const SUB_YEAR = `(?:(\\d{1,2})${DASH}(\\d{1,2})月(?:份)?|(上半年|下半年|前三季度|前\\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月)|第?([一二三四])季度|(\\d{1,2})月(末|底|份)?)`;
 const TIME_RE = new RegExp(
   `(\\d{4})年(?:${SUB_YEAR})?|${SUB_YEAR}|(今年|明年|去年|上年|当年|全年)(?:${SUB_YEAR})?`,
   'g',
@@ -38,7 +38,7 @@ function subYearRange(
   if (named === '上半年') return [1, 6];
   if (named === '下半年') return [7, 12];
   if (named === '前三季度') return [1, 9];
-  const firstMonths = named ? /^前(.+)个月$/.exec(named) : null;
+  const firstMonths = named ? /^前(.+?)个?月$/.exec(named) : null;
   if (firstMonths) {
     const months = parseChineseInteger(firstMonths[1]);
     if (months && months <= 12) return [1, months];
@@ -64,9 +64,22 @@ function yearOfBareRange(toMonth: number, context: TimeContext): number {
   return context.sectionYear;
 }
 
+// "2023年1月至2023年11月", "2024年1月至11月": one span, written out in full.
+const SPELLED_RANGE_RE = new RegExp(`(\\d{4})年(\\d{1,2})月(?:份)?${DASH}(?:(\\d{4})年)?(\\d{1,2})月(?:份)?`, 'g');
+
 export function findTimeExpressions(text: string, context: TimeContext): TimeExpression[] {
   const found: TimeExpression[] = [];
+  const spelled: Array<[number, number]> = [];
+  for (const m of text.matchAll(SPELLED_RANGE_RE)) {
+    const year = Number(m[1]);
+    const from = Number(m[2]);
+    const to = Number(m[4]);
+    if ((m[3] && Number(m[3]) !== year) || from > to || to > 12) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, period: makePeriod(year, from, to), explicitYear: true });
+    spelled.push([m.index, m.index + m[0].length]);
+  }
   for (const match of text.matchAll(TIME_RE)) {
+    if (spelled.some(([a, b]) => match.index >= a && match.index < b)) continue;
     const start = match.index;
     const end = start + match[0].length;
     const [, yearText, f1, t1, n1, q1, m1, s1, f2, t2, n2, q2, m2, s2, relative, f3, t3, n3, q3, m3, s3] = match;
@@ -94,5 +107,5 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
     const year = yearOfBareRange(range[1], context);
     found.push({ start, end, period: makePeriod(year, range[0], range[1]), explicitYear: false });
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }

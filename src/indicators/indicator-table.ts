@@ -14,6 +14,8 @@ export interface IndicatorQuery {
   intent?: Intent;
   measure?: Measure;
   unitHint?: string;
+  /** "全年": a year-to-date figure (1—11月) does not answer it. */
+  fullYearOnly?: boolean;
 }
 
 export interface ScoredIndicator {
@@ -21,6 +23,8 @@ export interface ScoredIndicator {
   score: number;
   /** Share of the question's term weight found in the row's metric name or context. */
   coverage: number;
+  /** Share of the question's term weight found anywhere in the sentence up to the number's clause. */
+  sentenceCoverage: number;
   /** Share found in the metric name alone. */
   metricCoverage: number;
   /** Share of the metric name's own weight that the question asks for. */
@@ -50,10 +54,11 @@ export function meaningfulTerms(tokens: string[]): string[] {
   return [...new Set(tokens)].filter((t) => !/^[\u4e00-\u9fa5]$/.test(t) && !/^[\d.]+$/.test(t) && !/\d/.test(t.replace(/^5g(-a)?$|^6g$/, '')));
 }
 
-export function periodMatches(row: Indicator, period: Period | undefined): boolean {
+export function periodMatches(row: Indicator, period: Period | undefined, fullYearOnly = false): boolean {
   if (!period) return true;
   if (row.year !== period.year) return false;
-  return period.fromMonth === undefined || row.period === period.key;
+  if (period.fromMonth === undefined) return !fullYearOnly || row.period === period.key;
+  return row.period === period.key;
 }
 
 export function intentMatches(row: Indicator, intent: Intent | undefined): boolean {
@@ -166,7 +171,7 @@ export class IndicatorTable {
     for (const i of candidates) {
       const row = this.rows[i];
       if (query.regions?.length && !query.regions.includes(row.region)) continue;
-      if (!periodMatches(row, query.period)) continue;
+      if (!periodMatches(row, query.period, query.fullYearOnly)) continue;
       if (!intentMatches(row, query.intent)) continue;
       const { metric, context, metricWeight } = this.index[i];
       let metricHit = 0;
@@ -182,7 +187,8 @@ export class IndicatorTable {
       const metricPrecision = metricWeight ? 1 - extra / metricWeight : 0;
       let score = coverage + 0.3 * metricCoverage - 0.4 * (1 - metricPrecision);
       score += this.shapeBonus(row, this.index[i], query);
-      results.push({ row, score, coverage, metricCoverage, metricPrecision });
+      const sentenceCoverage = (metricHit + contextHit) / total;
+      results.push({ row, score, coverage, metricCoverage, metricPrecision, sentenceCoverage });
     }
     return results.sort((a, b) => b.score - a.score || b.row.year - a.row.year).slice(0, limit);
   }
@@ -207,7 +213,8 @@ export class IndicatorTable {
     }
     if (query.intent === 'any' && row.modality === 'actual') bonus += 0.05;
     if (query.intent === 'target' && row.modality === 'forecast') bonus -= 0.05;
-    if (query.period && query.period.fromMonth === undefined && row.period === String(row.year)) bonus += 0.05;
+    // A year asked for is best answered by a full-year figure; 1—11月 or 一季度 only when nothing else says.
+    if (query.period && query.period.fromMonth === undefined) bonus += row.period === String(row.year) ? 0.05 : -0.15;
     if (query.focus?.length) {
       const focus = meaningfulTerms(query.focus);
       if (focus.length) bonus += (0.1 * focus.filter((t) => tokens.metric.has(t)).length) / focus.length;
