@@ -129,6 +129,13 @@ function wordSpansBreak(before: string, after: string): boolean {
   return false;
 }
 
+const ENDS_WITH_FIGURE = /[\d.]+\s*(%|‰|[个家户项人台套件座所亩吨元]|万人|万元|亿元|万亿元|个百分点)?(以上|左右|以内)?$/;
+
+/** "规上工业增加值增速保持在9%以上" as a short line in a list of targets ends its row; a full-width line ending in a number is wrapped. */
+function endsTableRow(line: string, width: number): boolean {
+  return ENDS_WITH_FIGURE.test(line) && line.length < width - COLUMN_SLACK;
+}
+
 function neighbourWidth(lines: Line[], index: number): number {
   let width = 0;
   for (let j = Math.max(0, index - 3); j <= Math.min(lines.length - 1, index + 3); j++) {
@@ -173,6 +180,7 @@ export function normalizeText(source: string): NormalizedText {
         (!line.afterBlank || wordSpansBreak(previous.clean, line.clean)) &&
         !STANDALONE.test(previous.clean) &&
         !STANDALONE.test(line.clean) &&
+        !endsTableRow(previous.clean, neighbourWidth(lines, index - 1)) &&
         (!previousIsHeading || wordSpansBreak(previous.clean, line.clean)) &&
         !BULLET.test(line.clean) &&
         !BULLET.test(previous.clean) &&

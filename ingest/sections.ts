@@ -80,7 +80,9 @@ export function splitSections(
       boundaries.push({ at: startsAt.start, heading: startsAt.text, region, role: frontRole, year: frontYear });
       return;
     }
-    if (!isShortHeading(paragraph.text) || !SECTION_HEADING_RE.test(paragraph.text)) return;
+    // A bare year heading ("2025年") over a list of targets or figures.
+    const yearOnly = /^(\d{4})年$/.test(paragraph.text.trim());
+    if (!isShortHeading(paragraph.text) || !(SECTION_HEADING_RE.test(paragraph.text) || yearOnly)) return;
     const yearMatch = /(\d{4})年/.exec(paragraph.text);
     const year = yearMatch ? Number(yearMatch[1]) : PLAN_HINT.test(paragraph.text) ? meta.planYear : meta.reviewYear;
     boundaries.push({ at: paragraph.start, heading: paragraph.text, region, role: roleOf(paragraph.text, year, meta), year });
