@@ -10,17 +10,20 @@ export interface EvalArgs {
   json: boolean;
   out: string;
   mode: AnswerMode;
+  /** Also ask every question retyped (全角, 繁體, colloquial) and count unchanged answers. */
+  perturb: boolean;
   help: boolean;
 }
 
 export const DEFAULT_QUESTIONS = 'eval/dev.jsonl';
 export const DEFAULT_OUT = 'eval/out';
 
-export const USAGE = `usage: npm run eval -- [--questions FILE ...] [--seeds DIR] [--baseline] [--json] [--out DIR] [--mode extractive|llm]
+export const USAGE = `usage: npm run eval -- [--questions FILE ...] [--seeds DIR] [--baseline] [--perturb] [--json] [--out DIR] [--mode extractive|llm]
 
   --questions FILE ...  JSON-lines question files (default ${DEFAULT_QUESTIONS}); repeat the flag or list several
   --seeds DIR           evaluate against another document folder, indexed into a temporary directory
   --baseline            also score a plain LangChain pipeline and print the ratio ours/baseline
+  --perturb             also ask each question retyped (全角 digits, traditional, colloquial) and report unchanged answers
   --json                print one JSON summary object as the last line of stdout
   --out DIR             where report.md and results.json go (default ${DEFAULT_OUT})
   --mode MODE           answer mode passed to every request: extractive (default) or llm`;
@@ -39,7 +42,7 @@ function valueOf(argv: string[], index: number, flag: string): string {
 }
 
 export function parseArgs(argv: string[]): EvalArgs {
-  const args: EvalArgs = { questions: [], baseline: false, json: false, out: DEFAULT_OUT, mode: 'extractive', help: false };
+  const args: EvalArgs = { questions: [], baseline: false, json: false, out: DEFAULT_OUT, mode: 'extractive', perturb: false, help: false };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     switch (flag) {
@@ -66,6 +69,9 @@ export function parseArgs(argv: string[]): EvalArgs {
         break;
       case '--json':
         args.json = true;
+        break;
+      case '--perturb':
+        args.perturb = true;
         break;
       case '--help':
       case '-h':

@@ -8,6 +8,7 @@ import { evaluate } from './evaluate.js';
 import { loadQuestions, QuestionFileError, type Question } from './questions.js';
 import { jsonSummary, renderConsole, renderMarkdown, systemRun, type EvalRun } from './report.js';
 import type { EvalTarget } from './target.js';
+import { perturbRun, renderPerturb, type PerturbResult } from './perturb.js';
 
 export interface CommandIo {
   stdout: (text: string) => void;
@@ -113,7 +114,12 @@ export async function runEvalCommand(argv: string[], io: CommandIo, deps: Comman
     // Read after the run, so it can report the retrievers the answers actually used.
     return systemRun(target.describe(), results);
   };
-  const ours = await withTarget(await deps.openPipeline(options), measure('ours'));
+  let perturbed: PerturbResult[] | undefined;
+  const ours = await withTarget(await deps.openPipeline(options), async (target) => {
+    const run = await measure('ours')(target);
+    if (args.perturb) perturbed = await perturbRun((q) => target.ask(q), questions);
+    return run;
+  });
   const baseline = args.baseline ? await withTarget(await deps.openBaseline(options), measure('baseline')) : undefined;
   const complete: EvalRun = { questions: args.questions, seeds: seedsDir, mode: args.mode, ours, baseline };
 
@@ -122,6 +128,7 @@ export async function runEvalCommand(argv: string[], io: CommandIo, deps: Comman
   await writeFile(reportPath, renderMarkdown(complete));
   await writeFile(path.join(args.out, 'results.json'), `${JSON.stringify({ ours: complete.ours.results, baseline: complete.baseline?.results }, null, 2)}\n`);
   io.stdout(renderConsole(complete));
+  if (perturbed) io.stdout(`\n${renderPerturb(perturbed)}`);
   io.stdout(`\nreport: ${reportPath}`);
   if (args.json) io.stdout(JSON.stringify(jsonSummary(complete)));
   return 0;
