@@ -208,7 +208,7 @@ function splitFullSentences(text: string, from: number, to: number): SentenceSpa
 
 /** Time expressions that name the period of what follows, not a baseline ("较一季度", "比上年"). */
 function reportedTimes(text: string, context: TimeContext) {
-  return findTimeExpressions(text, context).filter((t) => !/(较|比|同比|环比|相比|与)$/.test(text.slice(0, t.start)));
+  return findTimeExpressions(text, context).filter((t) => !/(较|比|同比|环比|相比|与|从)$/.test(text.slice(0, t.start)));
 }
 
 function readFullSentence(

@@ -5,6 +5,7 @@ import { comparableUnit } from '../domain/numbers.js';
 import { cite, notFound, type ComposeContext, type Composed } from './compose.js';
 import { subjectOf, valuePhrase } from './format.js';
 import { clauseStatement, sentenceFallback } from './sentence-fallback.js';
+import { answerDerived } from './derived-answer.js';
 import type { ParsedQuestion } from './parse-question.js';
 
 /** Below these a row is a different metric that happens to share words with the question. */
@@ -109,6 +110,8 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
         usedRows.push(used);
         continue;
       }
+      const derived = periods.length === 1 ? answerDerived(question, context) : undefined;
+      if (derived) return derived;
       if (periods.length > 1) continue;
       const related = relatedRows(context, question);
       const hint = related.length ? '报告中有该指标其他时期、地区或口径的数据，见相关指标。' : '';

@@ -21,7 +21,7 @@ export interface TimeExpression {
 
 const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 const DASH = '[—\\-–~至到]';
-const SUB_YEAR = `(?:(\\d{1,2})${DASH}(\\d{1,2})月(?:份)?|(上半年|下半年|前三季度|前\\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月)|第?([一二三四])季度|(\\d{1,2})月(末|底|份)?)`;
+const SUB_YEAR = `(?:(\\d{1,2})${DASH}(\\d{1,2})月(?:份)?|(上半年|下半年|前三季度|前\\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月)|第?([一二三四])季度|(\\d{1,2})月(末|底|份当月|当月|份)?)`;
 const TIME_RE = new RegExp(
   `(\\d{4})年(?:${SUB_YEAR})?|${SUB_YEAR}|(今年|明年|去年|上年|当年|全年)(?:${SUB_YEAR})?`,
   'g',
@@ -49,6 +49,7 @@ function subYearRange(
   }
   if (month) {
     // "10月末"/"至10月" is year-to-date; "10月份上线" is a point in time, not a period.
+    if (monthSuffix?.endsWith('当月')) return [Number(month), Number(month)];
     return monthSuffix === '末' || monthSuffix === '底' ? [1, Number(month)] : null;
   }
   return undefined;
@@ -82,6 +83,8 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
     if (spelled.some(([a, b]) => match.index >= a && match.index < b)) continue;
     const start = match.index;
     const end = start + match[0].length;
+    // "6月全省规上工业增加值增长16.8%": a month opening a clause is that month's figure.
+    const opensClause = (start === 0 || /[，。；：,;\n]/.test(text[start - 1])) && /^[\u4e00-\u9fa5]/.test(text.slice(end, end + 1)) && !/^[日号]/.test(text.slice(end));
     const [, yearText, f1, t1, n1, q1, m1, s1, f2, t2, n2, q2, m2, s2, relative, f3, t3, n3, q3, m3, s3] = match;
     if (yearText) {
       const year = Number(yearText);
@@ -101,7 +104,7 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
       found.push({ start, end, period: range ? makePeriod(year, range[0], range[1]) : makePeriod(year), explicitYear: false });
       continue;
     }
-    const range = subYearRange([f2, t2], n2, q2, m2, s2);
+    const range = subYearRange([f2, t2], n2, q2, m2, s2) ?? (m2 && !s2 && opensClause ? [Number(m2), Number(m2)] : null);
     if (!range) continue;
     // "10月" right after a digit run is part of a date like 2025-10; a lone "N月" is skipped above.
     const year = yearOfBareRange(range[1], context);

@@ -1,0 +1,87 @@
+import { makePeriod, type Period } from '../domain/period.js';
+import type { ScoredIndicator } from '../indicators/indicator-table.js';
+import type { Indicator } from '../indicators/indicator.js';
+import { cite, type ComposeContext, type Composed } from './compose.js';
+import { periodLabel } from './format.js';
+import { isConfident, queryFor } from './numeric-answer.js';
+import type { ParsedQuestion } from './parse-question.js';
+import { MIN_SENTENCE_COVERAGE } from './sentence-fallback.js';
+
+const UP = '提高|加快|上升|增加|提升|扩大';
+const DOWN = '回落|下降|放缓|减少|降低|收窄|回调';
+// "增长11.7%，比上年提高4.1个百分点", "增速较一季度加快2.3个百分点": the figure of the baseline period follows from it.
+const VERSUS_RE = new RegExp(
+  `^[^。；%]{0,16}?(?:比|较)(上年|去年|上年同期|去年同期|(\\d{4})年|一季度|第一季度|上半年|前三季度)(?:同期)?(${UP}|${DOWN})了?([\\d.]+)个百分点`,
+);
+// "增长11%，…，高出年度目标3个百分点": the target is the figure less the margin.
+const ABOVE_TARGET_RE = /^[^。；%]{0,40}?(高于|高出|超过|超出|低于)(?:预期|年度|全年|年初)?目标([\d.]+)个百分点/;
+
+interface Derivation {
+  row: Indicator;
+  value: number;
+  period: Period;
+  how: string;
+}
+
+function decimals(...values: number[]): number {
+  return Math.max(...values.map((v) => (String(v).split('.')[1] ?? '').length));
+}
+
+function baselinePeriod(row: Indicator, word: string, year: string | undefined): Period | undefined {
+  const [y, from, to] = /^(\d{4})(?:-(\d{2})\.\.(\d{2}))?/.exec(row.period)?.slice(1) ?? [];
+  const own = row.period.length === 4 ? makePeriod(row.year) : undefined;
+  const months: [number, number] | undefined = from
+    ? [Number(from), Number(to)]
+    : /H1$/.test(row.period) ? [1, 6] : /Q(\d)$/.exec(row.period) ? [Number(row.period.slice(-1)) * 3 - 2, Number(row.period.slice(-1)) * 3] : undefined;
+  if (word === '一季度' || word === '第一季度') return makePeriod(row.year, 1, 3);
+  if (word === '上半年') return makePeriod(row.year, 1, 6);
+  if (word === '前三季度') return makePeriod(row.year, 1, 9);
+  const baseYear = year ? Number(year) : Number(y) - 1;
+  if (own) return makePeriod(baseYear);
+  return months ? makePeriod(baseYear, months[0], months[1]) : undefined;
+}
+
+function after(row: Indicator): string {
+  const at = row.sentence.indexOf(row.raw);
+  return at < 0 ? '' : row.sentence.slice(at + row.raw.length);
+}
+
+function derive(row: Indicator, question: ParsedQuestion, period: Period): Derivation | undefined {
+  if (row.unit !== '%' || row.measure !== 'growth' || row.relatedTo) return undefined;
+  const tail = after(row);
+  if (question.intent === 'target') {
+    const m = ABOVE_TARGET_RE.exec(tail);
+    if (!m || row.year !== period.year || period.fromMonth !== undefined) return undefined;
+    const margin = Number(m[2]);
+    const value = m[1] === '低于' ? row.value + margin : row.value - margin;
+    return { row, value: Number(value.toFixed(decimals(row.value, margin))), period, how: `${row.raw}、${m[1]}目标${m[2]}个百分点` };
+  }
+  const m = VERSUS_RE.exec(tail);
+  if (!m) return undefined;
+  const base = baselinePeriod(row, m[1].startsWith('20') ? '' : m[1], m[2]);
+  if (!base || base.key !== period.key) return undefined;
+  const change = Number(m[4]);
+  const value = new RegExp(`^(${UP})$`).test(m[3]) ? row.value - change : row.value + change;
+  return { row, value: Number(value.toFixed(decimals(row.value, change))), period, how: `${periodLabel(row.period)}${row.raw}、比${m[1]}${m[3]}${m[4]}个百分点` };
+}
+
+/**
+ * A growth rate (or its target) the reports state only as a difference: "2025年增长11.7%，比上年提高
+ * 4.1个百分点" gives 2024's 7.6%. The answer says it was computed, and cites the sentence it came from.
+ */
+export function answerDerived(question: ParsedQuestion, context: ComposeContext): Composed | undefined {
+  if (question.periods.length !== 1 || (question.measure !== 'growth' && question.intent !== 'target')) return undefined;
+  const period = question.periods[0];
+  const hits = context.table
+    .search({ ...queryFor(question, undefined), intent: 'any' }, 40)
+    .filter((h: ScoredIndicator) => h.sentenceCoverage >= MIN_SENTENCE_COVERAGE || isConfident(h));
+  for (const hit of hits) {
+    const found = derive(hit.row, question, period);
+    if (!found) continue;
+    const used = cite(context, found.row, hit.score);
+    const kind = question.intent === 'target' ? '目标' : '';
+    const answer = `${periodLabel(period.key)}${found.row.region}${found.row.metric}${kind}约为${found.value}%（据${found.how}推算）[${used.citation}]。`;
+    return { status: 'answered', answer, used: [used], related: [] };
+  }
+  return undefined;
+}
