@@ -27,7 +27,8 @@ function inferDate(text: string): { date: string; how: string } | undefined {
 
 function headingYears(paragraphs: Paragraph[]): Array<{ year: number; plan: boolean; review: boolean }> {
   return paragraphs
-    .filter((p) => p.text.length <= 40 && !/[。；，]/.test(p.text))
+    // A bracketed note ("（注：以上数字全部为2025年上半年…）") is not a heading.
+    .filter((p) => p.text.length <= 40 && !/[。；，]/.test(p.text) && !/^[（(]/.test(p.text))
     .flatMap((p) => {
       const m = YEAR_HEADING_RE.exec(p.text);
       if (!m) return [];

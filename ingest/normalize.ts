@@ -136,6 +136,18 @@ function endsTableRow(line: string, width: number): boolean {
   return ENDS_WITH_FIGURE.test(line) && line.length < width - COLUMN_SLACK;
 }
 
+/** Most gaps around this one are empty lines too: the text is double-spaced, and an empty line says nothing. */
+function doubleSpaced(lines: Line[], index: number): boolean {
+  let blank = 0;
+  let gaps = 0;
+  for (let j = Math.max(1, index - 3); j <= Math.min(lines.length - 1, index + 3); j++) {
+    if (j === index) continue;
+    gaps++;
+    if (lines[j].afterBlank) blank++;
+  }
+  return gaps === 0 || blank * 2 > gaps;
+}
+
 function neighbourWidth(lines: Line[], index: number): number {
   let width = 0;
   for (let j = Math.max(0, index - 3); j <= Math.min(lines.length - 1, index + 3); j++) {
@@ -177,7 +189,7 @@ export function normalizeText(source: string): NormalizedText {
       // An empty line ends a paragraph, unless a word runs across it (a magazine page break: "5G+工|业互联网").
       const join =
         !TERMINAL.test(previous.clean) &&
-        (!line.afterBlank || wordSpansBreak(previous.clean, line.clean)) &&
+        (!line.afterBlank || doubleSpaced(lines, index) || wordSpansBreak(previous.clean, line.clean)) &&
         !STANDALONE.test(previous.clean) &&
         !STANDALONE.test(line.clean) &&
         !endsTableRow(previous.clean, neighbourWidth(lines, index - 1)) &&

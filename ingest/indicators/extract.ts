@@ -229,7 +229,9 @@ function readFullSentence(
     const part = parts.find((p) => p.start <= absoluteStart && absoluteStart < p.end) ?? full;
     // "增速较一季度回升": a period after 较/比 is the comparison baseline, not the figure's period.
     const time = [...times].reverse().find((t) => t.end <= mention.start);
-    const period: Period = time ? time.period : paragraphPeriod ?? section.defaultPeriod;
+    // A point in time of its own ("10月份上线以来") rules out the paragraph's period.
+    const ownPoint = /\d{1,2}月|以来|季度|半年/.test(full.text.slice(0, mention.start));
+    const period: Period = time ? time.period : (!ownPoint && paragraphPeriod) || section.defaultPeriod;
     // 力争/有望 govern their own clause, not the rest of the sentence.
     const before = full.text.slice(context.clause.start, mention.start);
     const modality = /明年/.test(before) && section.role === 'review'

@@ -13,7 +13,7 @@ const pad = (n: number | string) => String(n).padStart(2, '0');
 const validMonth = (m: number) => m >= 1 && m <= 12;
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
-const PUBLISHED_RE = /(?:发布|发表|更新)(?:日期|时间)\s*[:：]?\s*(\d{4}|\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+const PUBLISHED_RE = /((?:发布|发表|更新)(?:日期|时间))\s*[:：]?\s*(\d{4}|\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 const DATE_LINE_RE = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s|$|\d)/;
 const CN_DATE_RE = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
 // Dates in the path of the address an article was copied from: /20250123/, /202410/, /2025/07/25/, t20250205_.
@@ -71,7 +71,7 @@ export function inferWrittenDate(paragraphs: Paragraph[]): WrittenDate | undefin
   const head = paragraphs.slice(0, 6);
   for (const p of head) {
     const m = PUBLISHED_RE.exec(p.text);
-    if (m && validMonth(Number(m[2]))) return { date: `${fullYear(m[1])}-${pad(m[2])}-${pad(m[3])}`, how: '发布时间 line' };
+    if (m && validMonth(Number(m[3]))) return { date: `${fullYear(m[2])}-${pad(m[3])}-${pad(m[4])}`, how: `${m[1]} line` };
   }
   for (const [i, p] of head.entries()) {
     const m = DATE_LINE_RE.exec(p.text);

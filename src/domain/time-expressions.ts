@@ -83,8 +83,8 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
     if (spelled.some(([a, b]) => match.index >= a && match.index < b)) continue;
     const start = match.index;
     const end = start + match[0].length;
-    // "6月全省规上工业增加值增长16.8%": a month opening a clause is that month's figure.
-    const opensClause = (start === 0 || /[，。；：,;\n]/.test(text[start - 1])) && /^[\u4e00-\u9fa5]/.test(text.slice(end, end + 1)) && !/^[日号]/.test(text.slice(end));
+    // "6月全省规上工业增加值增长16.8%": a month opening a statistic is that month's figure ("8月盛夏" is not).
+    const opensClause = (start === 0 || /[，。；：,;\n]/.test(text[start - 1])) && /^(全[省市区县国]|规模以上|规上|工业|制造业|全社会)/.test(text.slice(end));
     const [, yearText, f1, t1, n1, q1, m1, s1, f2, t2, n2, q2, m2, s2, relative, f3, t3, n3, q3, m3, s3] = match;
     if (yearText) {
       const year = Number(yearText);

@@ -31,13 +31,13 @@ describe('resolveMetadata without the catalog', () => {
       reviewYear: 2025,
       planYear: 2026,
     });
-    expect(meta.provenance.published).toEqual({ source: 'inferred', how: 'timestamp line' });
+    expect(meta.provenance.published).toEqual({ source: 'inferred', how: 'date line' });
   });
 
   it('002: 武汉 as the most mentioned region (the title says only 市), date from 发布日期', () => {
     const meta = inferred(SEED.wuhanPlan);
     expect(meta.regions).toEqual(['武汉']);
-    expect(meta.provenance.regions).toEqual({ source: 'inferred', how: 'most frequently named region in the text' });
+    expect(meta.provenance.regions).toEqual({ source: 'inferred', how: 'most weighted region (headline, lead, agency names)' });
     expect(meta.published).toBe('2025-04-08');
     expect(meta.provenance.published).toEqual({ source: 'inferred', how: '发布日期 line' });
     expect(meta.issuer).toMatch(/经济和信息化局$/);
