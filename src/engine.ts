@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { DocumentMeta, StoredDocument } from './documents/document.js';
-import { findRegionMentions } from './domain/regions.js';
+import { findRegionMentions, regionInfo } from './domain/regions.js';
 import { AppError } from './errors.js';
 import { Bm25Index } from './index/bm25.js';
 import { DEFAULT_EMBEDDING_MODEL, loadEmbedder } from './index/embeddings.js';
@@ -75,7 +75,15 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const retriever = new HybridRetriever(payload.chunks, bm25, denseParts);
   const sectionRegions = new Set(payload.sections.map((s) => s.region).filter(Boolean));
   const mentionedRegions = new Set(sectionRegions);
-  for (const doc of payload.documents) for (const m of findRegionMentions(doc.text)) mentionedRegions.add(m.name);
+  for (const doc of payload.documents) {
+    const mentions = findRegionMentions(doc.text, { counties: true });
+    const named = new Set(mentions.filter((m) => !m.weak).map((m) => m.name));
+    // A bare county name (正定, 海宁) counts where the document names its city or province too; 新建 alone is a verb.
+    for (const m of mentions) {
+      const info = m.weak ? regionInfo(m.name) : undefined;
+      if (!m.weak || (info && ((info.city && named.has(info.city)) || (info.province && named.has(info.province))))) mentionedRegions.add(m.name);
+    }
+  }
   for (const row of payload.indicators) mentionedRegions.add(row.region);
   const years = new Set([...payload.sections.map((s) => s.year), ...payload.indicators.map((r) => r.year)]);
 

@@ -26,6 +26,8 @@ const ANAPHORA: Array<[RegExp, 'province' | 'city' | 'district' | 'county']> = [
 ];
 const AUTONOMOUS_REGIONS = new Set(['内蒙古', '广西', '西藏', '宁夏', '新疆']);
 const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
+// Reports in this genre are not about them; named, they are partners ("香港投资").
+const SPECIAL_REGIONS = new Set(['香港', '澳门', '台湾']);
 
 /** A county report names its city about as often as itself: of two close candidates, the one inside the other. */
 function specific(ranked: Array<[string, number]>): string {
@@ -49,7 +51,7 @@ function fitsLevel(name: string, hint: string): boolean {
   if (!info) return false;
   switch (hint) {
     case 'province':
-      return info.level === 'province' && !MUNICIPALITIES.has(name) && !AUTONOMOUS_REGIONS.has(name);
+      return info.level === 'province' && !MUNICIPALITIES.has(name) && !AUTONOMOUS_REGIONS.has(name) && !SPECIAL_REGIONS.has(name);
     case 'city':
       return info.level === 'city' || MUNICIPALITIES.has(name) || (info.level === 'county' && info.fullName.endsWith('市'));
     case 'district':
@@ -77,6 +79,7 @@ export function inferSubjectRegion(paragraphs: Paragraph[]): SubjectRegion | und
     let w = m.weak ? weight * 0.5 : weight;
     if (AGENCY_AFTER_REGION_RE.test(text.slice(m.end))) w += 3;
     if (m.surface !== m.name) w += 0.5;
+    if (SPECIAL_REGIONS.has(m.name)) w *= 0.3;
     scores.set(m.name, (scores.get(m.name) ?? 0) + w);
     counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   }

@@ -87,7 +87,7 @@ export const MATCHED_ABBREVIATIONS: readonly string[] = [
  */
 export const NON_REGION_TERMS: readonly string[] = [
   // areas
-  '粤港澳', '京津冀', '长三角', '长江三角洲', '珠三角', '珠江三角洲', '成渝', '川渝', '江浙沪', '苏浙沪',
+  '粤港澳', '京津冀', '京津', '长三角', '长江三角洲', '珠三角', '珠江三角洲', '成渝', '川渝', '江浙沪', '苏浙沪',
   '沪苏浙', '陕甘宁', '呼包鄂',
   // words that straddle a city name
   '推广', '确保', '巩固', '平安', '增长', '大连接', '出海口', '入海口', '沿海口', '大理石', '文山会海',
