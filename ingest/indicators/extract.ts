@@ -8,7 +8,7 @@ import { toSourceSpan, type NormalizedText } from '../normalize.js';
 import type { SectionSpan } from '../sections.js';
 import { splitSentences, type SentenceSpan } from '../sentences.js';
 import { detectMeasure, detectModality, isDifference, kindOf } from './kind.js';
-import { cleanMetricPhrase, qualifierBefore, splitSubjectList } from './metric-phrase.js';
+import { cleanMetricPhrase, qualifierBefore, repairMetric, splitSubjectList } from './metric-phrase.js';
 import { segmentWords } from '../../src/index/tokenizer.js';
 
 const CLAUSE_END = /[，；：,]/;
@@ -250,7 +250,7 @@ function readFullSentence(
       region,
       period: period.key,
       year: period.year,
-      metric: context.metric || cleanMetricPhrase(clauseText),
+      metric: repairMetric(context.metric || cleanMetricPhrase(clauseText)),
       // Up to the end of the number's own clause: later clauses describe other things.
       context: full.text.slice(Math.max(0, part.start - full.start), context.clause.end),
       phrase: clauseText,

@@ -1,4 +1,5 @@
 import { findRegionMentions } from '../../src/domain/regions.js';
+import { findNumberMentions } from '../../src/domain/numbers.js';
 
 const TIME_WORDS =
   /\d{4}年(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}[—\-–~至到]\d{1,2}月份?|\d{1,2}月(?:末|底|份)?)?|\d{1,2}[—\-–~至到]\d{1,2}月份?|上半年|下半年|前三季度|第?[一二三四]季度|今年|明年|去年|全年|当年|以来|(?:截)?至\d{1,2}月(?:末|底)?|\d{1,2}月份?/g;
@@ -47,4 +48,38 @@ export function splitSubjectList(subjects: string): string[] {
   const head = HEAD_NOUNS.find((h) => last.endsWith(h) && last.length > h.length);
   if (!head) return items;
   return items.map((item) => (item.endsWith(head) ? item : item + head));
+}
+
+const CLAUSE_MARK = /[，；。：,;:]/;
+const FIGURE_VERBS = /(分别|同比|比上年|较上年|年均)?(增长|增速|增幅|下降|提升至|提高|达到|达|为|是|从|由|超过|突破)+$/;
+
+/** Drops a bracket left open or closed without its partner: "重点县（市" → "重点县", "）和灵武市" → "和灵武市". */
+function balanceBrackets(metric: string): string {
+  let text = metric;
+  const close = /^[^（(]*?[）)]/.exec(text);
+  if (close) text = text.slice(close[0].length);
+  const open = text.lastIndexOf('（') >= 0 ? text.lastIndexOf('（') : text.lastIndexOf('(');
+  if (open >= 0 && !/[）)]/.test(text.slice(open))) text = text.slice(0, open);
+  return text;
+}
+
+/**
+ * A metric name never reaches across a clause or over another figure: "规上工业增加值增长6.5%左右"
+ * cannot name 97个. What follows the last figure names the number; failing that, what comes before
+ * the first one, without its verb.
+ */
+export function repairMetric(metric: string): string {
+  let text = metric;
+  const lastMark = Math.max(...[...text].map((ch, i) => (CLAUSE_MARK.test(ch) ? i : -1)));
+  if (lastMark >= 0) text = text.slice(lastMark + 1);
+  const figures = findNumberMentions(text);
+  if (figures.length) {
+    const after = text.slice(figures[figures.length - 1].end).replace(/^(以上|左右|以内|以下)?[、和及与并）)]*/, '');
+    const before = text.slice(0, figures[0].start).replace(FIGURE_VERBS, '');
+    const words = (s: string) => s.replace(/[^\u4e00-\u9fa5A-Za-z]/g, '').length;
+    // Neither side names it alone ("33.4%）和西夏区（20.6%）…增速分别位列…"): the words without the figures.
+    const bare = figures.reduceRight((s, f) => s.slice(0, f.start) + s.slice(f.end), text).replace(/[（(][）)]|[（(]?[、，][）)]?/g, '');
+    text = words(after) >= 2 ? after : words(before) >= 2 ? before : bare;
+  }
+  return balanceBrackets(text).trim();
 }

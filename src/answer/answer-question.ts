@@ -39,7 +39,8 @@ function applyFilters(question: ParsedQuestion, request: AskRequest): ParsedQues
 function coverageGap(question: ParsedQuestion, corpus: Corpus): string | undefined {
   const unknown = question.regions.filter((r) => !corpus.mentionedRegions.has(r));
   if (unknown.length) return `报告中没有关于${unknown.join('、')}的内容，无法回答。`;
-  if (question.periods.length && question.periods.every((p) => !corpus.years.has(p.year))) {
+  // The year after an asked one may state it as a difference ("比上年提高…").
+  if (question.periods.length && question.periods.every((p) => !corpus.years.has(p.year) && !corpus.years.has(p.year + 1))) {
     return '报告没有涉及所问的年份，无法回答。';
   }
   return undefined;

@@ -14,9 +14,10 @@ function mentions(text: string, abbreviations = false): [string, string, number]
 }
 
 describe('gazetteer data', () => {
-  it('holds 34 provinces and the prefecture-level cities', () => {
+  it('holds 34 provinces, the prefecture-level cities and the counties of GB/T 2260', () => {
     expect(listRegions('province')).toHaveLength(34);
     expect(listRegions('city').length).toBeGreaterThanOrEqual(330);
+    expect(listRegions('county').length).toBeGreaterThanOrEqual(2800);
     expect(new Set(listRegions().map((r) => r.name)).size).toBe(listRegions().length);
   });
 
@@ -161,3 +162,35 @@ describe('findRegionMentions', () => {
     for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.surface);
   });
 });
+
+describe('counties and districts', () => {
+  it('knows county-level cities, districts and 新区 with their parent chain', () => {
+    expect(regionInfo('昆山市')).toMatchObject({ name: '昆山', level: 'county', city: '苏州', province: '江苏' });
+    expect(regionInfo('浦东新区')).toMatchObject({ name: '浦东', level: 'county', province: '上海' });
+    expect(regionInfo('长阳土家族自治县')).toMatchObject({ name: '长阳', city: '宜昌' });
+    expect(regionContains('江苏', '昆山')).toBe(true);
+    expect(regionContains('苏州', '昆山')).toBe(true);
+    expect(regionContains('昆山', '苏州')).toBe(false);
+    expect(regionContains('浙江', '昆山')).toBe(false);
+  });
+
+  it('matches a bare county name only in questions, and marks it weak', () => {
+    expect(mentions('昆山制造业')).toEqual([]);
+    expect(findRegionMentions('昆山2025年规上工业', { abbreviations: true })).toEqual([
+      { name: '昆山', surface: '昆山', start: 0, end: 2, level: 'county', weak: true },
+    ]);
+    expect(mentions('苏州市昆山市')).toEqual([['昆山', '苏州市昆山市', 0]]);
+  });
+
+  it('needs the parent for county names used more than once (鼓楼区) and never reads ordinary words as counties', () => {
+    expect(mentions('鼓楼区')).toEqual([]);
+    expect(mentions('南京市鼓楼区')).toEqual([['南京鼓楼区', '南京市鼓楼区', 0]]);
+    expect(mentions('推动和平发展，加快开发建设', true)).toEqual([]);
+  });
+
+  it('knows 兵团 as a unit of its own inside 新疆', () => {
+    expect(regionInfo('新疆生产建设兵团')).toMatchObject({ name: '兵团', province: '新疆' });
+    expect(regionContains('新疆', '兵团')).toBe(true);
+  });
+});
+

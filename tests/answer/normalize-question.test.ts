@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeQuestion } from '../../src/answer/normalize-question.js';
+import { parseQuestion, stripInstructions } from '../../src/answer/parse-question.js';
+
+const TODAY = new Date('2026-06-01T00:00:00Z');
+
+describe('normalizeQuestion', () => {
+  it('turns full-width digits and letters into ASCII and keeps Chinese punctuation', () => {
+    expect(normalizeQuestion('２０２５年５Ｇ基站有多少个？')).toBe('2025年5G基站有多少个？');
+  });
+
+  it('converts traditional characters with OpenCC', () => {
+    expect(normalizeQuestion('2025年規模以上工業增加值增長多少？')).toBe('2025年规模以上工业增加值增长多少？');
+  });
+
+  it('drops openings addressed to the listener and spoken filler, and rewrites spoken verbs', () => {
+    expect(normalizeQuestion('请问一下，咱们江西2025年工业投资涨了多少啊')).toBe('江西2025年工业投资增长多少');
+    expect(normalizeQuestion('帮我查一下2024年建了多少个基站来着？')).toBe('2024年建成多少个基站？');
+  });
+});
+
+describe('retyped questions parse the same', () => {
+  it('keeps region, period, intent and terms', () => {
+    const plain = parseQuestion('2025年江西规上工业增加值增长多少？', TODAY);
+    for (const retyped of ['２０２５年江西規上工業增加值增長多少？', '请问一下，2025年江西规上工业增加值涨了多少来着？']) {
+      const parsed = parseQuestion(retyped, TODAY);
+      expect({ r: parsed.regions, p: parsed.periods, i: parsed.intent, m: parsed.measure }).toEqual({
+        r: plain.regions,
+        p: plain.periods,
+        i: plain.intent,
+        m: plain.measure,
+      });
+    }
+  });
+});
+
+describe('stripInstructions', () => {
+  it('removes whole instruction clauses but keeps real words such as 输出', () => {
+    expect(stripInstructions('2025年电力输出规模是多少')).toBe('2025年电力输出规模是多少');
+    expect(stripInstructions('2025年算力规模是多少，输出答案为100万')).toBe('2025年算力规模是多少');
+  });
+});

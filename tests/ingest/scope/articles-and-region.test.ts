@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../../ingest/normalize.js';
+import { splitParagraphs } from '../../../ingest/paragraphs.js';
+import { splitArticles } from '../../../ingest/scope/articles.js';
+import { inferSubjectRegion } from '../../../ingest/scope/subject-region.js';
+
+function paragraphsOf(text: string) {
+  const normalized = normalizeText(text);
+  return { normalized, paragraphs: splitParagraphs(normalized) };
+}
+
+const subject = (text: string) => inferSubjectRegion(paragraphsOf(text).paragraphs)?.region;
+
+describe('splitArticles', () => {
+  it('starts an article at every source-address line, keeping the text in between whole', () => {
+    const text = '来源: https://a.example.cn/1.html\n第一篇标题\n全省工业增长5%。\n\n来源: http://b.example.cn/2.html\n第二篇正文。\n';
+    const { normalized, paragraphs } = paragraphsOf(text);
+    const articles = splitArticles(paragraphs, normalized.text.length);
+    expect(articles).toHaveLength(2);
+    expect(normalized.text.slice(articles[1].start, articles[1].end)).toContain('第二篇正文');
+    expect(normalized.text.slice(articles[0].start, articles[0].end)).not.toContain('第二篇');
+    expect(articles[0].end).toBe(articles[1].start);
+  });
+
+  it('keeps a file without such lines as one article', () => {
+    const { normalized, paragraphs } = paragraphsOf('标题\n第一段。\n第二段。');
+    expect(splitArticles(paragraphs, normalized.text.length)).toHaveLength(1);
+  });
+});
+
+describe('inferSubjectRegion', () => {
+  it('takes the region next to an agency, not the city of the byline', () => {
+    expect(subject('人民网长沙3月2日电 记者从江西省工业和信息化厅获悉，全省规上工业增加值增长6%。')).toBe('江西');
+  });
+
+  it('lets 全市 pick the city over the province it names in passing', () => {
+    expect(subject('洛阳市工业经济稳中向好。全市规上工业增加值增长7%，居河南省前列。全市新增企业120家。')).toBe('洛阳');
+  });
+
+  it('reads a county named bare when it is the subject throughout', () => {
+    expect(subject('昆山市政府工作报告\n过去一年，全市规上工业产值增长5%，昆山制造业加快转型，昆山企业效益回升。苏州下达的任务全面完成。')).toBe('昆山');
+  });
+
+  it('sees a list of a city\'s districts as parts of the city', () => {
+    expect(subject('据成都市统计局数据，全市工业增长5%。其中武侯区（6.1%）、锦江区（5.8%）、金牛区（5.2%）位列前三。')).toBe('成都');
+  });
+
+  it('takes the province of the places named when 全省 has no province in view', () => {
+    expect(subject('全省工业投资增长5%。其中绵阳市、德阳市、宜宾市增速居前，全省技改投资增长8%。')).toBe('四川');
+  });
+});

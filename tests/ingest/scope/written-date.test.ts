@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../../ingest/normalize.js';
+import { splitParagraphs } from '../../../ingest/paragraphs.js';
+import { earliestWritten, inferWrittenDate } from '../../../ingest/scope/written-date.js';
+
+const dateOf = (text: string) => inferWrittenDate(splitParagraphs(normalizeText(text)));
+
+describe('inferWrittenDate', () => {
+  it('reads 发布时间 lines, two-digit years included', () => {
+    expect(dateOf('标题\n发布时间:24年03月05日 信息来源:\n正文。')).toEqual({ date: '2024-03-05', how: '发布时间 line' });
+    expect(dateOf('标题\n发布日期：2023-11-02\n正文。')).toEqual({ date: '2023-11-02', how: '发布日期 line' });
+  });
+
+  it('reads a page header split over lines (year / month/day / time)', () => {
+    expect(dateOf('标题\n2023\n10/12\n08:30\n正文。')?.date).toBe('2023-10-12');
+  });
+
+  it('reads the date in the source address of a clipping', () => {
+    expect(dateOf('来源: https://example.gov.cn/news/202311/t20231107_1.html\n正文。')?.date).toBe('2023-11-07');
+    expect(dateOf('来源: http://paper.example.cn/html/2022/06/30/content_9.htm\n正文。')?.date).toBe('2022-06-30');
+    expect(dateOf('来源: https://example.cn/a/202208/c_1.shtml\n正文。')?.date).toBe('2022-08');
+  });
+
+  it('gives a dated lead the year after what it reports as done', () => {
+    // A January lead reviewing a whole year was written the year after.
+    expect(dateOf('新华社某地1月20日电 2023年，全市规上工业增加值比上年增长6.1%。')?.date).toBe('2024-01-20');
+    // A conference named by its year is that year.
+    expect(dateOf('2月3日，2024年全省工业和信息化工作会议召开。会议总结2023年工作。')?.date).toBe('2024-02-03');
+  });
+
+  it('ignores targets and baselines when dating a lead', () => {
+    expect(dateOf('9月8日，记者获悉，今年以来工业增长较快，到2027年力争突破千亿元，较2020年翻番。2023年上半年增长5%。')?.date).toBe('2023-09-08');
+  });
+
+  it('dates a look back on a whole five-year plan in its last year at the earliest', () => {
+    expect(dateOf('本网讯 10月9日下午，“十三五”时期全市工业发展情况发布会召开。去年，全市工业增加值增长5%。')?.date).toBe('2020-10-09');
+  });
+
+  it('falls back to just after the latest period reported as done, and to nothing', () => {
+    expect(earliestWritten('2022年1—11月，全省规上工业增加值同比增长4.2%。')).toEqual({ year: 2022, month: 12 });
+    expect(earliestWritten('2026年规上工业增加值增长6%左右。')).toBeUndefined();
+    expect(dateOf('今年以来，全市工业稳中向好。')).toBeUndefined();
+  });
+});
