@@ -34,6 +34,7 @@ export function chunkSection(
       year: section.year,
       role: section.role,
       heading: section.heading,
+      ...(section.scope ? { scopeHow: section.scope.region } : {}),
       sentences: group.map((sentence) => ({ ...toSourceSpan(normalized, sentence.start, sentence.end), text: sentence.text })),
     });
     group = [];

@@ -239,7 +239,13 @@ function readFullSentence(
       : detectModality(before, section.role, period.year, meta.reviewYear);
     const measure = detectMeasure(mention, context.left, context.metric);
     const clauseText = full.text.slice(context.clause.start, context.clause.end);
-    const region = clauseRegion(clauseText, section.region) ?? sentenceRegion ?? section.region;
+    const ownRegion = clauseRegion(clauseText, section.region);
+    const region = ownRegion ?? sentenceRegion ?? section.region;
+    const scope = {
+      region: ownRegion ? 'named in the clause' : sentenceRegion ? 'named in the sentence' : `article: ${section.scope?.region ?? 'document region'}`,
+      period: time ? 'stated in the sentence' : !ownPoint && paragraphPeriod ? 'named earlier in the paragraph' : `section default (${section.heading.slice(0, 20)})`,
+      written: section.written,
+    };
     const sentenceSpan = toSourceSpan(normalized, part.start, part.end);
     const valueSpan = toSourceSpan(normalized, absoluteStart, full.start + mention.end);
     const approxTail = /^(以上|左右|以内|以下)/.exec(full.text.slice(mention.end))?.[0] ?? '';
@@ -267,6 +273,7 @@ function readFullSentence(
       end: sentenceSpan.end,
       valueStart: valueSpan.start,
       valueEnd: valueSpan.end,
+      scope,
       ...(context.subjectOf ? { relatedTo: `${meta.id}:${toSourceSpan(normalized, full.start + context.subjectOf.mention.start, full.start + context.subjectOf.mention.end).start}` } : {}),
     });
   }

@@ -128,6 +128,7 @@ export async function answerQuestion(request: AskRequest, corpus: Corpus): Promi
         end: chunk.end,
         score: Math.round(score * 10000) / 10000,
         text: chunk.text,
+        scope: { region: chunk.region, year: chunk.year, ...(chunk.scopeHow ? { how: chunk.scopeHow } : {}) },
       })),
     },
     timingMs: { ...timing, total: Math.round((performance.now() - started) * 100) / 100 },

@@ -15,6 +15,7 @@ export interface RetrievedChunkView {
   end: number;
   score: number;
   text: string;
+  scope?: { region: string; year: number; how?: string };
 }
 
 export interface RetrievalReport {

@@ -61,6 +61,8 @@ export interface Chunk {
   year: number;
   role: SectionRole;
   heading: string;
+  /** How the chunk's region was resolved (its article's subject, issuer line …). */
+  scopeHow?: string;
   /** The chunk's sentences: clean text with offsets into the served text. */
   sentences: Array<{ start: number; end: number; text: string }>;
 }

@@ -37,4 +37,13 @@ export interface Indicator {
   metricSide: 'before' | 'after';
   /** For ranks and "高于全国…" rows: the id of the figure they qualify. */
   relatedTo?: string;
+  /** How region and period were resolved: named in the clause or sentence, or inherited (and from where). */
+  scope?: ResolvedScope;
+}
+
+export interface ResolvedScope {
+  region: string;
+  period: string;
+  /** When the article was written, which 今年/去年 were read against. */
+  written?: string;
 }

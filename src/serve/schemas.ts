@@ -25,6 +25,10 @@ const indicatorSchema = z
     sentence: z.string(),
     start: z.number(),
     end: z.number(),
+    scope: z
+      .object({ region: z.string(), period: z.string(), written: z.string().optional() })
+      .optional()
+      .describe('how region and period were resolved (named in the sentence, or inherited from paragraph, section or article)'),
   })
   .passthrough()
   .meta({ id: 'Indicator' });
@@ -47,7 +51,15 @@ export const askResponseSchema = z
       retrievers: z.array(z.string()),
       dense: z.object({ active: z.boolean(), model: z.string(), reason: z.string().optional() }),
       chunks: z.array(
-        z.object({ chunkId: z.string(), docId: z.string(), start: z.number(), end: z.number(), score: z.number(), text: z.string() }),
+        z.object({
+          chunkId: z.string(),
+          docId: z.string(),
+          start: z.number(),
+          end: z.number(),
+          score: z.number(),
+          text: z.string(),
+          scope: z.object({ region: z.string(), year: z.number(), how: z.string().optional() }).optional(),
+        }),
       ),
     }),
     timingMs: z.record(z.string(), z.number()),

@@ -45,6 +45,9 @@ describe('a clipping file of two articles, never seen before', () => {
     const county = await ask('晋江2023年上半年规上工业增加值增长多少？');
     expect(county.answer).toContain('8.2%');
     expect(county.citations[0].quote).toContain('晋江市');
+    // Its scope says how it was resolved: the article's own date from its source address.
+    expect(county.indicators[0].scope).toMatchObject({ period: 'stated in the sentence', written: '2023-08-02' });
+    expect(county.retrieval.chunks[0].scope?.region).toBe('晋江');
   });
 
   it('never gives a county figure for its province', async () => {
