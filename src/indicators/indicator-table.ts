@@ -25,6 +25,8 @@ export interface ScoredIndicator {
   coverage: number;
   /** Share of the question's term weight found anywhere in the sentence up to the number's clause. */
   sentenceCoverage: number;
+  /** Question terms found neither in the metric name nor in the sentence. */
+  missing: string[];
   /** Share found in the metric name alone. */
   metricCoverage: number;
   /** Share of the metric name's own weight that the question asks for. */
@@ -176,9 +178,11 @@ export class IndicatorTable {
       const { metric, context, metricWeight } = this.index[i];
       let metricHit = 0;
       let contextHit = 0;
+      const missing: string[] = [];
       for (const [t, w] of weights) {
         if (metric.has(t)) metricHit += w;
         else if (context.has(t)) contextHit += w;
+        else missing.push(t);
       }
       const coverage = (metricHit + CONTEXT_WEIGHT * contextHit) / total;
       const metricCoverage = metricHit / total;
@@ -188,7 +192,7 @@ export class IndicatorTable {
       let score = coverage + 0.3 * metricCoverage - 0.4 * (1 - metricPrecision);
       score += this.shapeBonus(row, this.index[i], query);
       const sentenceCoverage = (metricHit + contextHit) / total;
-      results.push({ row, score, coverage, metricCoverage, metricPrecision, sentenceCoverage });
+      results.push({ row, score, coverage, metricCoverage, metricPrecision, sentenceCoverage, missing });
     }
     return results.sort((a, b) => b.score - a.score || b.row.year - a.row.year).slice(0, limit);
   }
