@@ -47,6 +47,16 @@ function statedIn(text: string, raw: string): boolean {
   return at >= 0 && !/[\d.]/.test(text[at - 1] ?? '') && !/[\d.]/.test(text[at + raw.length] ?? '');
 }
 
+/** "高出年度目标3个百分点": a margin over another figure, not the figure itself. */
+function isMargin(row: Indicator): boolean {
+  return /百分点$/.test(row.unit) && /(高于|高出|低于|快于|慢于|超出|超过|领先)/.test(row.metric);
+}
+
+function asksMargin(question: ParsedQuestion): boolean {
+  // "完成目标了吗" is answered by the margin over the target.
+  return question.type === 'check' || question.type === 'difference' || /百分点|高于|高出|低于|快于|慢于|超出|领先|高多少|快多少|(完成|实现|达到).{0,12}(吗|没有)/.test(question.text);
+}
+
 /** Other rows stating the same figure for the same region and period (a bullet box repeating the body text). */
 function corroborating(hits: ScoredIndicator[], chosen: Indicator): ScoredIndicator[] {
   return hits.filter(
@@ -100,7 +110,9 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
   const usedRows: ReturnType<typeof cite>[] = [];
   for (const period of periods) {
     // "15个主平台新承接…项目多少个": a figure the question itself states is not the one asked for.
-    const hits = context.table.search(queryFor(question, period), 30).filter((h) => !statedIn(question.text, h.row.raw));
+    const hits = context.table
+      .search(queryFor(question, period), 30)
+      .filter((h) => !statedIn(question.text, h.row.raw) && !(isMargin(h.row) && !asksMargin(question)));
     const hit = hits[0];
     if (!isConfident(hit)) {
       const fallback = sentenceFallback(question, hits);
