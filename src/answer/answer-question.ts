@@ -57,7 +57,9 @@ export async function answerQuestion(request: AskRequest, corpus: Corpus): Promi
   };
   const started = t;
   let parsed = parseQuestion(request.question);
-  const unknownWeak = parsed.weakRegions.filter((r) => !corpus.mentionedRegions.has(r));
+  // A bare county name beside a named region ("广东…新建…") is a word unless a report is about that county.
+  const strong = parsed.regions.some((r) => !parsed.weakRegions.includes(r));
+  const unknownWeak = parsed.weakRegions.filter((r) => !corpus.mentionedRegions.has(r) || (strong && !corpus.sectionRegions.has(r)));
   if (unknownWeak.length) parsed = parseQuestion(request.question, new Date(), new Set(unknownWeak));
   const question = applyFilters(parsed, request);
   lap('parse');

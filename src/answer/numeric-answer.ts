@@ -47,6 +47,16 @@ function statedIn(text: string, raw: string): boolean {
   return at >= 0 && !/[\d.]/.test(text[at - 1] ?? '') && !/[\d.]/.test(text[at + raw.length] ?? '');
 }
 
+const LEVEL_RE = /(世界|国家|国|省|市|县|区)级/g;
+
+/** "国家级绿色工厂" is not answered by "省级绿色工厂": an asked level must be the row's, when the row names one. */
+function levelConflict(question: string, metric: string): boolean {
+  const asked = new Set([...question.matchAll(LEVEL_RE)].map((m) => m[1].replace(/^国$/, '国家')));
+  const named = new Set([...metric.matchAll(LEVEL_RE)].map((m) => m[1].replace(/^国$/, '国家')));
+  if (asked.size === 0 || named.size === 0) return false;
+  return ![...asked].some((level) => named.has(level));
+}
+
 /** "高出年度目标3个百分点": a margin over another figure, not the figure itself. */
 function isMargin(row: Indicator): boolean {
   return /百分点$/.test(row.unit) && /(高于|高出|低于|快于|慢于|超出|超过|领先)/.test(row.metric);
@@ -112,7 +122,7 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
     // "15个主平台新承接…项目多少个": a figure the question itself states is not the one asked for.
     const hits = context.table
       .search(queryFor(question, period), 30)
-      .filter((h) => !statedIn(question.text, h.row.raw) && !(isMargin(h.row) && !asksMargin(question)));
+      .filter((h) => !statedIn(question.text, h.row.raw) && !(isMargin(h.row) && !asksMargin(question)) && !levelConflict(question.text, h.row.metric));
     const hit = hits[0];
     if (!isConfident(hit)) {
       const fallback = sentenceFallback(question, hits);
