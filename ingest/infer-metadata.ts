@@ -52,7 +52,14 @@ function mostMentionedRegion(text: string): string | undefined {
  * Metadata for a document: the catalog entry when there is one, otherwise inferred from the text.
  * Every field records where it came from, so operators can see what was guessed.
  */
-export function resolveMetadata(id: string, paragraphs: Paragraph[], text: string, entry?: CatalogEntry): DocumentMeta {
+export function resolveMetadata(
+  id: string,
+  paragraphs: Paragraph[],
+  text: string,
+  entry?: CatalogEntry,
+  /** The date of the article before, for an article that states none of its own. */
+  inherited?: { date: string; how: string },
+): DocumentMeta {
   if (entry) {
     const fromCatalog: Provenance = { source: 'catalog', how: 'seeds/catalog.json' };
     return {
@@ -110,7 +117,7 @@ export function resolveMetadata(id: string, paragraphs: Paragraph[], text: strin
 
   const years = headingYears(paragraphs);
   const written = inferWrittenDate(paragraphs);
-  const date = written ?? inferDate(text);
+  const date = written ?? inferDate(text) ?? inherited;
   let reviewYear: number;
   let planYear: number;
   let midYear = false;

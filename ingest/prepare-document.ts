@@ -40,7 +40,12 @@ export function prepareDocument(id: string, text: string, entry?: CatalogEntry, 
   let spans: SectionSpan[];
   if (articles.length > 1) {
     // Each clipping has its own date and region; the file's metadata is the first article's, with all regions.
-    const metas = articles.map((a) => resolveMetadata(id, a.paragraphs, normalized.text.slice(a.start, a.end)));
+    const metas: DocumentMeta[] = [];
+    for (const a of articles) {
+      const previous = metas[metas.length - 1];
+      const inherited = previous ? { date: previous.published, how: 'the article before it in the file' } : undefined;
+      metas.push(resolveMetadata(id, a.paragraphs, normalized.text.slice(a.start, a.end), undefined, inherited));
+    }
     meta = { ...metas[0], regions: [...new Set(metas.flatMap((m) => m.regions))], periods: [...new Set(metas.flatMap((m) => m.periods))] };
     spans = articles.flatMap((a, i) => splitSections(metas[i], normalized, a.paragraphs, a));
   } else {
