@@ -167,8 +167,10 @@ const AMBIGUOUS = new Set(AMBIGUOUS_CITY_NAMES);
 const ABBREVIATIONS = new Set(MATCHED_ABBREVIATIONS);
 const NON_REGION = new Set(NON_REGION_TERMS);
 const MAX_NON_REGION_LENGTH = Math.max(...NON_REGION_TERMS.map((t) => t.length));
-// Most characters start no name at all; checking the first character first makes a scan near-linear.
-const STARTS = new Set([...SURFACES.keys(), ...NON_REGION_TERMS].map((s) => s[0]));
+// Most characters start no name at all; checking the first character first makes a scan near-linear,
+// and the longest surface per first character bounds the lookups at each position.
+const LONGEST_FROM = new Map<string, number>();
+for (const s of [...SURFACES.keys(), ...NON_REGION_TERMS]) LONGEST_FROM.set(s[0], Math.max(LONGEST_FROM.get(s[0]) ?? 0, s.length));
 
 function copy(region: RegionInfo): RegionInfo {
   return { ...region, aliases: [...region.aliases] };
@@ -248,7 +250,8 @@ export function findRegionMentions(text: string, scan: ScanOptions = {}): Region
   const mentions: RegionMention[] = [];
   let i = 0;
   while (i < text.length) {
-    if (!STARTS.has(text[i])) {
+    const longest = LONGEST_FROM.get(text[i]);
+    if (longest === undefined) {
       i++;
       continue;
     }
@@ -259,7 +262,7 @@ export function findRegionMentions(text: string, scan: ScanOptions = {}): Region
     }
     let match: RegionMention | undefined;
     let longerSurfaceHere = false;
-    for (let len = Math.min(MAX_SURFACE_LENGTH, text.length - i); len > 0 && !match; len--) {
+    for (let len = Math.min(longest, MAX_SURFACE_LENGTH, text.length - i); len > 0 && !match; len--) {
       const surfaceText = text.slice(i, i + len);
       const surface = SURFACES.get(surfaceText);
       if (!surface) continue;
