@@ -36,7 +36,7 @@ export function prepareDocument(id: string, text: string, entry?: CatalogEntry, 
   const paragraphs = splitParagraphs(normalized);
   lap('normalize');
   const articles = entry ? [] : splitArticles(paragraphs, normalized.text.length);
-  let meta = resolveMetadata(id, paragraphs, normalized.text, entry);
+  let meta: DocumentMeta;
   let spans: SectionSpan[];
   if (articles.length > 1) {
     // Each clipping has its own date and region; the file's metadata is the first article's, with all regions.
@@ -49,6 +49,7 @@ export function prepareDocument(id: string, text: string, entry?: CatalogEntry, 
     meta = { ...metas[0], regions: [...new Set(metas.flatMap((m) => m.regions))], periods: [...new Set(metas.flatMap((m) => m.periods))] };
     spans = articles.flatMap((a, i) => splitSections(metas[i], normalized, a.paragraphs, a));
   } else {
+    meta = resolveMetadata(id, paragraphs, normalized.text, entry);
     spans = splitSections(meta, normalized, paragraphs);
   }
   lap('sections');

@@ -1,6 +1,7 @@
 import type { DocumentMeta, Section, SectionRole } from '../src/documents/document.js';
 import { makePeriod, type Period } from '../src/domain/period.js';
 import { canonicalRegion, findRegionMentions } from '../src/domain/regions.js';
+import { isShortHeading } from './scope/articles.js';
 import { ISSUER_RE } from './scope/issuer.js';
 import { toSourceSpan, type NormalizedText } from './normalize.js';
 import type { Paragraph } from './paragraphs.js';
@@ -18,10 +19,6 @@ const SECTION_HEADING_RE =
   /(\d{4})年.{0,12}(工作|思路|重点|亮点|要点|计划|回顾|展望|目标|任务|成效|安排|打算|部署|举措)|这一年|工作回顾|(今年|明年|下一步|下阶段).{0,4}(工作|思路|打算|安排|计划|重点)/;
 const PLAN_HINT = /(思路|计划|打算|要点|展望|目标|任务|安排|部署|举措|下一步|下阶段|明年)/;
 const REVIEW_HINT = /(亮点|回顾|成效|这一年)/;
-
-function isShortHeading(text: string): boolean {
-  return text.length <= 40 && !/[。；，]/.test(text);
-}
 
 function issuerRegion(text: string): string | undefined {
   const m = ISSUER_RE.exec(text);

@@ -15,9 +15,11 @@ export function indicatorTable(rows, source, caption) {
     // "12.0%" and "12%" say the same; only a different way of writing it (7998PFLOPS, 12000P) is worth showing.
     const sameWriting = (row.raw ?? '').replace(/\s/g, '').replace(/\.0+(?=\D|$)/, '') === normalised;
     const written = row.raw && !sameWriting ? h('span', { class: 'raw', title: '原文写法' }, row.raw) : null;
+    // How the scope was resolved, on hover: a wrong region or year is then visible, not hidden.
+    const scope = row.scope ?? {};
     const cells = [
-      row.region,
-      periodLabel(row.period),
+      h('span', { class: 'scope', title: scope.region ? `地区：${scope.region}` : '' }, row.region),
+      h('span', { class: 'scope', title: scope.period ? `时期：${scope.period}${scope.written ? `（成文 ${scope.written}）` : ''}` : '' }, periodLabel(row.period)),
       h('span', { class: 'metric', title: row.phrase ?? row.sentence ?? '' }, row.metric),
       h('span', { class: 'value' }, [row.qualifier ? h('span', { class: 'qualifier' }, row.qualifier) : null, normalised, written]),
       h('span', { class: ['kind', `kind-${row.modality ?? row.kind}`] }, kindLabel(row)),

@@ -12,7 +12,8 @@ export interface Article {
 // A clipping starts with the address it was copied from: "来源: https://…".
 const SOURCE_LINE_RE = /^\s*(?:来源|原文链接|转载自|出处)\s*[:：]\s*(?:https?[:：]\/\/|www\.)/i;
 
-function isShortHeading(text: string): boolean {
+/** A title-like line: short, no sentence punctuation. */
+export function isShortHeading(text: string): boolean {
   return text.length <= 40 && !/[。；，]/.test(text);
 }
 
