@@ -85,7 +85,9 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     }
   }
   for (const row of payload.indicators) mentionedRegions.add(row.region);
+  // Years the reports speak of: sections, rows, and every 20xx年 in the text ("部署2026年八项重点工作").
   const years = new Set([...payload.sections.map((s) => s.year), ...payload.indicators.map((r) => r.year)]);
+  for (const doc of payload.documents) for (const m of doc.text.matchAll(/(20\d{2})年/g)) years.add(Number(m[1]));
 
   const corpus: Corpus = {
     table,

@@ -9,6 +9,7 @@ import type { AskResponse, RetrievalReport } from './answer.js';
 import { CitationList, type DocumentText } from './citations.js';
 import { answerCheck, answerDifference } from './comparison-answer.js';
 import { notFound, type Composed } from './compose.js';
+import { answerCountedList } from './counted-list.js';
 import { answerNumeric } from './numeric-answer.js';
 import { answerFromPassages } from './passage-answer.js';
 import { parseQuestion, type ParsedQuestion } from './parse-question.js';
@@ -91,6 +92,9 @@ export async function answerQuestion(request: AskRequest, corpus: Corpus): Promi
   }
   lap('retrieval');
 
+  if (!composed && question.type === 'list') {
+    composed = answerCountedList(question, retrieval.chunks, citations, (chunk) => corpus.retriever.nextChunk(chunk));
+  }
   if (!composed) {
     const passageQuestion = {
       ...question,

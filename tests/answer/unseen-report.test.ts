@@ -12,7 +12,7 @@ import { openEngine, type Engine } from '../../src/engine.js';
 const CLIPPINGS = `来源: https://example.gov.cn/news/202401/t20240118_1.html
 全省工业经济稳中有进
 1月18日，记者从福建省工业和信息化厅获悉，2023年，全省规模以上工业增加值比上年增长4.6%，增速比上年回落1.2个百分点。2023年1—11月，全省规上工业企业利润增长3.1%。
-2024年，全省规上工业增加值增长目标为5.5%左右。
+2024年，全省规上工业增加值增长目标为5.5%左右。全省将聚焦三项重点工作：稳住工业增长，扩大有效投资，培育优质企业。
 
 来源: http://paper.example.cn/html/2023/08/02/content_7.htm
 上半年工业运行良好
@@ -71,6 +71,12 @@ describe('a clipping file of two articles, never seen before', () => {
     const response = await ask('福建2023年全年规上工业企业利润增长多少？');
     expect(response.status).toBe('not_found');
     expect(response.answer).not.toMatch(/3\.1/);
+  });
+
+  it('answers a list announced with its count with exactly that many items', async () => {
+    const response = await ask('福建2024年要抓哪三项重点工作？');
+    expect(response.answer).toContain('共3项：稳住工业增长；扩大有效投资；培育优质企业');
+    expect(response.citations[0].quote).toContain('三项重点工作');
   });
 
   it('answers from the sentence when no metric name fits, and reads retyped questions the same', async () => {
