@@ -57,8 +57,8 @@ export function resolveMetadata(
   paragraphs: Paragraph[],
   text: string,
   entry?: CatalogEntry,
-  /** The date of the article before, for an article that states none of its own. */
-  inherited?: { date: string; how: string },
+  /** The article before it in the file: its date and region, for an article that states none of its own. */
+  inherited?: { date: string; how: string; region?: string },
 ): DocumentMeta {
   if (entry) {
     const fromCatalog: Provenance = { source: 'catalog', how: 'seeds/catalog.json' };
@@ -100,7 +100,7 @@ export function resolveMetadata(
 
   const issuerLine = head.find((p) => isIssuerLine(p.text));
   const issuerRegion = issuerLine ? findRegionMentions(issuerLine.text)[0]?.name : undefined;
-  const subject = issuerRegion ? undefined : inferSubjectRegion(paragraphs);
+  const subject = issuerRegion ? undefined : inferSubjectRegion(paragraphs, inherited?.region);
   const region = issuerRegion ?? subject?.region ?? mostMentionedRegion(text);
   // A file holding several articles (湖南省工业和信息化厅 …, then 广东省工业和信息化厅 …) is about each issuer's region.
   const articleRegions = paragraphs

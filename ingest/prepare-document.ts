@@ -43,7 +43,7 @@ export function prepareDocument(id: string, text: string, entry?: CatalogEntry, 
     const metas: DocumentMeta[] = [];
     for (const a of articles) {
       const previous = metas[metas.length - 1];
-      const inherited = previous ? { date: previous.published, how: 'the article before it in the file' } : undefined;
+      const inherited = previous ? { date: previous.published, how: 'the article before it in the file', region: previous.regions[0] } : undefined;
       metas.push(resolveMetadata(id, a.paragraphs, normalized.text.slice(a.start, a.end), undefined, inherited));
     }
     meta = { ...metas[0], regions: [...new Set(metas.flatMap((m) => m.regions))], periods: [...new Set(metas.flatMap((m) => m.periods))] };

@@ -14,7 +14,7 @@ const BYLINE_RES = [
   /^[\u4e00-\u9fa5]{0,8}?(?:本报|本网|本台)[\u4e00-\u9fa5]{0,8}?讯/,
   /^[\u4e00-\u9fa5]{2,10}网讯/,
   /[(（](?:全媒体)?记者[^)）]{0,30}[)）]/g,
-  /来源\s*[:：].*$/,
+  /^\s*来源\s*[:：].*$/,
 ];
 
 // Words that refer back to the subject region and tell its level.
@@ -65,7 +65,7 @@ function fitsLevel(name: string, hint: string): boolean {
  * The region an article is about: its regions named in the headline, the lead and next to an
  * agency (青海省工业和信息化厅) weigh most, bylines not at all, and 全省/全市/全区 say which level wins.
  */
-export function inferSubjectRegion(paragraphs: Paragraph[]): SubjectRegion | undefined {
+export function inferSubjectRegion(paragraphs: Paragraph[], previous?: string): SubjectRegion | undefined {
   const scores = new Map<string, number>();
   const counts = new Map<string, number>();
   const body = paragraphs.filter((p) => !isSourceLine(p.text));
@@ -85,7 +85,7 @@ export function inferSubjectRegion(paragraphs: Paragraph[]): SubjectRegion | und
   }
   // A bare county name said once is too weak to be the subject on its own.
   for (const [name, score] of scores) if (regionInfo(name)?.level === 'county' && (counts.get(name) ?? 0) < 2 && score < 3) scores.delete(name);
-  if (scores.size === 0) return undefined;
+  if (scores.size === 0) return previous ? { region: previous, how: 'the article before it in the file (names no region)' } : undefined;
   // Several places under one parent (西夏区、兴庆区、灵武市) are its parts, listed: the parent is the subject.
   const parentOf = (name: string) => {
     const info = regionInfo(name);
@@ -115,6 +115,11 @@ export function inferSubjectRegion(paragraphs: Paragraph[]): SubjectRegion | und
     // "全省" with only its cities named: the province they lie in.
     const province = mostCommon(ranked.map(([name]) => provinceOf(name)).filter((p): p is string => Boolean(p)));
     if (province) return { region: province, how: 'province of the places named, which 全省 refers to' };
+  }
+  // A continuation clip ("全市…" naming only its province in passing) is about the region of the clip before it.
+  const dominant = [...hints].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (previous && dominant && !ranked.some(([name]) => fitsLevel(name, dominant)) && fitsLevel(previous, dominant)) {
+    return { region: previous, how: 'the article before it in the file, which 全市/全县 refers to' };
   }
   const how = total ? 'most weighted region (headline, lead, agency names), of the level 全省/全市/全区 refer to' : 'most weighted region (headline, lead, agency names)';
   return { region: specific(ranked), how };

@@ -45,6 +45,12 @@ describe('inferSubjectRegion', () => {
     expect(subject('据成都市统计局数据，全市工业增长5%。其中武侯区（6.1%）、锦江区（5.8%）、金牛区（5.2%）位列前三。')).toBe('成都');
   });
 
+  it('reads a continuation clip that names only its province as the region of the clip before it', () => {
+    const { paragraphs } = paragraphsOf('二、2025年目标任务\n全市将奋力建设经济强省、美丽河北，全市规上工业增加值增长6%左右。');
+    expect(inferSubjectRegion(paragraphs, '廊坊')?.region).toBe('廊坊');
+    expect(inferSubjectRegion(paragraphs)?.region).toBe('河北');
+  });
+
   it('takes the province of the places named when 全省 has no province in view', () => {
     expect(subject('全省工业投资增长5%。其中绵阳市、德阳市、宜宾市增速居前，全省技改投资增长8%。')).toBe('四川');
   });
