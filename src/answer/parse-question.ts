@@ -148,7 +148,8 @@ export function parseQuestion(question: string, today = new Date(), ignoreWeak: 
       (t) => !FRAME_TOKENS.has(t) && !/^\d+$/.test(t) && !/多少|几/.test(t) && !frames.some((f) => f.includes(t)),
     );
   };
-  const focus = focusMatch ? contentTokens(focusMatch[1]) : [];
+  // "…行动计划提出每年布局多少项": what is asked follows the verb that introduces it.
+  const focus = focusMatch ? contentTokens(focusMatch[1].replace(/^.*(提出|明确|要求|规定|部署|指出)/, '')) : [];
   const terms = [...new Set(contentTokens(stripped))];
   return {
     text,
