@@ -73,6 +73,9 @@ interface Line {
   afterBlank: boolean;
 }
 
+// "2025年和“十四五”工作回顾" is a heading even when a dictionary word runs on into the next line (回顾|过去).
+const YEAR_HEADING = /^.{0,12}\d{4}年.{0,14}(工作|回顾|思路|重点|要点|计划|目标|任务|安排|成效)$/;
+
 // A clipping's source address, a date line or a dateline header always stands on its own line.
 const STANDALONE = /^(来源|原文链接|发布时间|发布日期)[:：]|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{1,2}\/\d{1,2}$|^\d{4}$|^\d{1,2}[:：]\d{2}$/;
 
@@ -193,7 +196,7 @@ export function normalizeText(source: string): NormalizedText {
         !STANDALONE.test(previous.clean) &&
         !STANDALONE.test(line.clean) &&
         !endsTableRow(previous.clean, neighbourWidth(lines, index - 1)) &&
-        (!previousIsHeading || wordSpansBreak(previous.clean, line.clean)) &&
+        (!previousIsHeading || (wordSpansBreak(previous.clean, line.clean) && !YEAR_HEADING.test(previous.clean))) &&
         !BULLET.test(line.clean) &&
         !BULLET.test(previous.clean) &&
         !ENUMERATOR.test(line.clean);

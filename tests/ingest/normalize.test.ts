@@ -254,3 +254,21 @@ describe('the offset contract on every seed', () => {
     });
   }
 });
+
+describe('normalizeText: headings and breaks', () => {
+  it('keeps a year heading on its own line even when a dictionary word runs across the break', () => {
+    const text = normalizeText('现在，我代表政府作报告。\n2024年和“十三五”工作回顾\n过去一年，我们坚持稳中求进，全市经济平稳增长。').text;
+    expect(text.split('\n')).toContain('2024年和“十三五”工作回顾');
+  });
+
+  it('ends a paragraph at an empty line, but not in double-spaced text', () => {
+    expect(normalizeText('来源: https://a.example.cn/1.html\n全省工业增长\n\n第二篇开头').text.split('\n')).toEqual([
+      '来源：https：//a.example.cn/1.html',
+      '全省工业增长',
+      '第二篇开头',
+    ]);
+    const doubleSpaced = '今年以来，全市工业\n\n经济运行平稳，规上\n\n工业增加值增长\n\n百分之五。';
+    expect(normalizeText(doubleSpaced).text).toBe('今年以来，全市工业经济运行平稳，规上工业增加值增长百分之五。');
+  });
+});
+
