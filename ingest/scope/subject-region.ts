@@ -68,6 +68,7 @@ function fitsLevel(name: string, hint: string): boolean {
 export function inferSubjectRegion(paragraphs: Paragraph[], previous?: string): SubjectRegion | undefined {
   const scores = new Map<string, number>();
   const counts = new Map<string, number>();
+  const named = new Set<string>();
   const body = paragraphs.filter((p) => !isSourceLine(p.text));
   body.forEach((p, index) => {
     const text = stripBylines(p.text);
@@ -82,9 +83,10 @@ export function inferSubjectRegion(paragraphs: Paragraph[], previous?: string): 
     if (SPECIAL_REGIONS.has(m.name)) w *= 0.3;
     scores.set(m.name, (scores.get(m.name) ?? 0) + w);
     counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+    if (!m.weak) named.add(m.name);
   }
   // A bare county name said once is too weak to be the subject on its own.
-  for (const [name, score] of scores) if (regionInfo(name)?.level === 'county' && (counts.get(name) ?? 0) < 2 && score < 3) scores.delete(name);
+  for (const [name, score] of scores) if (!named.has(name) && (counts.get(name) ?? 0) < 2 && score < 3) scores.delete(name);
   if (scores.size === 0) return previous ? { region: previous, how: 'the article before it in the file (names no region)' } : undefined;
   // Several places under one parent (西夏区、兴庆区、灵武市) are its parts, listed: the parent is the subject.
   const parentOf = (name: string) => {
