@@ -78,7 +78,7 @@ function readSentence(sentence: string): MentionContext[] {
     const inClause = mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
     const clauseText = sentence.slice(clause.start, clause.end);
     let cursor = clause.start;
-    const respectively = clauseText.indexOf('分别');
+    const respectively = clauseText.includes('分别') ? clauseText.indexOf('分别') : alignedWithout分别(sentence, clause, inClause);
     const valuesAfter = respectively >= 0 ? inClause.filter((m) => m.start > clause.start + respectively) : [];
     let subjects: string[] = [];
     let attribute = '';
@@ -133,6 +133,21 @@ function readSentence(sentence: string): MentionContext[] {
     if (cleanMetricPhrase(clauseText)) previousClauseText = clauseText;
   }
   return contexts;
+}
+
+/**
+ * "规上、亿元以上工业企业达707家、140家": a list of subjects and a list of as many figures joined by 、
+ * align like a 分别 list. Returns the offset of the verb in the clause, or -1.
+ */
+function alignedWithout分别(sentence: string, clause: Clause, values: NumberMention[]): number {
+  if (values.length < 2) return -1;
+  const joined = values.slice(1).every((m, i) => /^[、和及]$/.test(sentence.slice(values[i].end, m.start)));
+  if (!joined) return -1;
+  const lead = sentence.slice(clause.start, values[0].start);
+  const verb = /(达到|达|为|实现|完成|突破)$/.exec(lead);
+  if (!verb) return -1;
+  const subjects = splitSubjectList(cleanMetricPhrase(lead.slice(0, lead.length - verb[0].length)));
+  return subjects.length === values.length ? lead.length - verb[0].length : -1;
 }
 
 const SCOPE_WORDS =

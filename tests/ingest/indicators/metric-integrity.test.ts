@@ -48,3 +48,14 @@ describe('repairMetric', () => {
     expect(repairMetric('）和新建项目')).toBe('和新建项目');
   });
 });
+
+describe('aligned lists without 分别', () => {
+  it('reads "A、B达X、Y" item by item', () => {
+    const rows = prepareDocument('list.txt', '2024年全市工作回顾\n2024年，全市高新技术、专精特新企业达320家、58家。').indicators;
+    expect(rows.map((r) => [r.metric, r.raw])).toEqual([
+      ['高新技术企业', '320家'],
+      ['专精特新企业', '58家'],
+    ]);
+  });
+});
+
