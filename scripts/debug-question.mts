@@ -1,6 +1,6 @@
 import { openEngine } from '../src/engine.js';
 import { parseQuestion } from '../src/answer/parse-question.js';
-import { queryFor } from '../src/answer/numeric-answer.js';
+import { queryFor } from '../src/answer/indicator-match.js';
 const e = await openEngine({ indexDir: process.env.INDEX ?? 'data/index' });
 const q = parseQuestion(process.argv[2]);
 console.log(JSON.stringify({ ...q, periods: q.periods.map((p) => p.key) }));

@@ -23,7 +23,15 @@ const LEAD_RE = /(?:^|[^\d年])(\d{1,2})月(\d{1,2})日(?=电|讯|[,，、\s]|�
 const CONFERENCE_RE = /(20\d{2})年(?:全[省区市县州盟])?[\u4e00-\u9fa5“”]{0,14}?(?:工作会议|工作会|大会|会议|发布会)/;
 // Years that are not a reported period: targets (到2027年), baselines (较2020年) and spans (2021年以来).
 const NOT_REPORTED_BEFORE_RE = /(到|至|力争|争取|目标|预计|计划|确保|要在|将在|于|较|比|与|同|自|从|相比|对比)$/;
-const NOT_REPORTED_AFTER_RE = /^(?:.{0,6}(目标|计划|预期|力争|规划)|以来|以前|前|底|末|同期|相比|的)/;
+const TARGET_AFTER_RE = /^.{0,6}(目标|计划|预期|力争|规划)/;
+const NOT_REPORTED_AFTER_RE = new RegExp(`${TARGET_AFTER_RE.source}|^(?:以来|以前|前|底|末|同期|相比|的)`);
+
+/** Explicit years (2025年…), without those that follow a target or baseline word (到2027年, 较2020年). */
+function namedYears(text: string) {
+  return findTimeExpressions(text, { writtenYear: 0, sectionYear: 0 }).filter(
+    (t) => t.explicitYear && !NOT_REPORTED_BEFORE_RE.test(text.slice(Math.max(0, t.start - 4), t.start)),
+  );
+}
 
 const REPORTED_RE = /同比|比上年|较上年|比去年|较去年|增长了|实现|完成|达到|累计|创历史|高于全国|居全国|排名/;
 const PLANNED_RE = /力争|目标|预期|计划|左右|争取|确保|要|将|拟/;
@@ -35,9 +43,8 @@ const PLANNED_RE = /力争|目标|预期|计划|左右|争取|确保|要|将|拟
  */
 export function earliestWritten(text: string): { year: number; month: number } | undefined {
   let best: { year: number; month: number } | undefined;
-  for (const t of findTimeExpressions(text, { writtenYear: 0, sectionYear: 0 })) {
-    if (!t.explicitYear) continue;
-    if (NOT_REPORTED_BEFORE_RE.test(text.slice(Math.max(0, t.start - 4), t.start)) || NOT_REPORTED_AFTER_RE.test(text.slice(t.end, t.end + 8))) continue;
+  for (const t of namedYears(text)) {
+    if (NOT_REPORTED_AFTER_RE.test(text.slice(t.end, t.end + 8))) continue;
     const clause = /^[^。；\n]{0,80}/.exec(text.slice(t.end))?.[0] ?? '';
     if (!REPORTED_RE.test(clause) || PLANNED_RE.test(clause)) continue;
     const end = t.period.toMonth ?? 12;
@@ -55,9 +62,8 @@ function leadYear(text: string, month: number): number | undefined {
   const conference = CONFERENCE_RE.exec(text);
   if (conference) return Number(conference[1]);
   let named: number | undefined;
-  for (const t of findTimeExpressions(text, { writtenYear: 0, sectionYear: 0 })) {
-    if (!t.explicitYear || NOT_REPORTED_BEFORE_RE.test(text.slice(Math.max(0, t.start - 4), t.start))) continue;
-    if (/^.{0,6}(目标|计划|预期|力争|规划)/.test(text.slice(t.end, t.end + 8))) continue;
+  for (const t of namedYears(text)) {
+    if (TARGET_AFTER_RE.test(text.slice(t.end, t.end + 8))) continue;
     named = Math.max(named ?? 0, t.period.year);
   }
   const earliest = earliestWritten(text);

@@ -2,7 +2,8 @@ import { comparableUnit, findNumberMentions } from '../domain/numbers.js';
 import type { Indicator } from '../indicators/indicator.js';
 import { cite, notFound, type ComposeContext, type Composed } from './compose.js';
 import { subjectOf, valuePhrase } from './format.js';
-import { describeMissing, isConfident, queryFor, relatedRows } from './numeric-answer.js';
+import { isConfident, queryFor } from './indicator-match.js';
+import { describeMissing, relatedRows } from './numeric-answer.js';
 import { parseQuestion, type ParsedQuestion } from './parse-question.js';
 
 const VERSUS_SPLIT = /(?<![同环占])比(?![重例率])|相比[，,]?|是否(?:超过|高于|多于|低于|少于)/;

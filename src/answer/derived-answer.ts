@@ -3,7 +3,7 @@ import type { ScoredIndicator } from '../indicators/indicator-table.js';
 import type { Indicator } from '../indicators/indicator.js';
 import { cite, type ComposeContext, type Composed } from './compose.js';
 import { periodLabel } from './format.js';
-import { isConfident, queryFor } from './numeric-answer.js';
+import { isConfident, queryFor } from './indicator-match.js';
 import type { ParsedQuestion } from './parse-question.js';
 import { MIN_SENTENCE_COVERAGE } from './sentence-fallback.js';
 

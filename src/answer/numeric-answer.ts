@@ -1,39 +1,13 @@
 import type { Period } from '../domain/period.js';
-import type { IndicatorQuery, ScoredIndicator } from '../indicators/indicator-table.js';
+import type { ScoredIndicator } from '../indicators/indicator-table.js';
 import type { Indicator } from '../indicators/indicator.js';
 import { comparableUnit } from '../domain/numbers.js';
 import { cite, notFound, type ComposeContext, type Composed } from './compose.js';
 import { subjectOf, valuePhrase } from './format.js';
 import { clauseStatement, sentenceFallback } from './sentence-fallback.js';
 import { answerDerived } from './derived-answer.js';
+import { isConfident, queryFor } from './indicator-match.js';
 import type { ParsedQuestion } from './parse-question.js';
-
-/** Below these a row is a different metric that happens to share words with the question. */
-export const MIN_COVERAGE = 0.62;
-export const MIN_METRIC_COVERAGE = 0.3;
-
-export const MIN_METRIC_PRECISION = 0.75;
-
-/** Enough of the question is found around the number, and the number's own name is (mostly) what was asked. */
-export function isConfident(hit: ScoredIndicator | undefined): hit is ScoredIndicator {
-  if (hit === undefined) return false;
-  if (hit.coverage >= MIN_COVERAGE) return hit.metricCoverage >= MIN_METRIC_COVERAGE || hit.metricPrecision >= MIN_METRIC_PRECISION;
-  // Extra words in the question (who asks, in which document) may lower coverage when the metric itself is an exact fit.
-  return hit.coverage >= 0.5 && hit.metricPrecision >= 0.95 && hit.metricCoverage >= 0.4;
-}
-
-export function queryFor(question: ParsedQuestion, period: Period | undefined): IndicatorQuery {
-  return {
-    terms: question.terms,
-    focus: question.focus,
-    regions: question.regions,
-    period,
-    intent: question.intent,
-    measure: question.measure,
-    unitHint: question.unitHint,
-    fullYearOnly: question.fullYearOnly,
-  };
-}
 
 /** The text of a rank or "高于全国" row without the figure it qualifies: "居工业大省第4位". */
 function companionText(row: Indicator, main: Indicator): string {
@@ -51,8 +25,9 @@ const LEVEL_RE = /(世界|国家|国|省|市|县|区)级/g;
 
 /** "国家级绿色工厂" is not answered by "省级绿色工厂": an asked level must be the row's, when the row names one. */
 function levelConflict(question: string, metric: string): boolean {
-  const asked = new Set([...question.matchAll(LEVEL_RE)].map((m) => m[1].replace(/^国$/, '国家')));
-  const named = new Set([...metric.matchAll(LEVEL_RE)].map((m) => m[1].replace(/^国$/, '国家')));
+  const levels = (text: string) => new Set([...text.matchAll(LEVEL_RE)].map((m) => m[1].replace(/^国$/, '国家')));
+  const asked = levels(question);
+  const named = levels(metric);
   if (asked.size === 0 || named.size === 0) return false;
   return ![...asked].some((level) => named.has(level));
 }
