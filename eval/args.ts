@@ -4,6 +4,8 @@ export type AnswerMode = 'extractive' | 'llm';
 
 export interface EvalArgs {
   questions: string[];
+  /** Multi-turn files (`{id, turns, …, expect_kind}`), graded on the last turn. */
+  conversations: string[];
   /** A seed folder to evaluate against with a throwaway index; absent means the configured index. */
   seeds?: string;
   baseline: boolean;
@@ -18,9 +20,11 @@ export interface EvalArgs {
 export const DEFAULT_QUESTIONS = 'eval/dev.jsonl';
 export const DEFAULT_OUT = 'eval/out';
 
-export const USAGE = `usage: npm run eval -- [--questions FILE ...] [--seeds DIR] [--baseline] [--perturb] [--json] [--out DIR] [--mode extractive|llm]
+export const USAGE = `usage: npm run eval -- [--questions FILE ...] [--conversations FILE ...] [--seeds DIR] [--baseline] [--perturb] [--json] [--out DIR] [--mode extractive|llm]
 
   --questions FILE ...  JSON-lines question files (default ${DEFAULT_QUESTIONS}); repeat the flag or list several
+  --conversations FILE ...  multi-turn JSON-lines files ({id, turns, accept, numbers, doc, quote, expect_kind});
+                        the last turn is graded, the earlier ones are sent as history
   --seeds DIR           evaluate against another document folder, indexed into a temporary directory
   --baseline            also score a plain LangChain pipeline and print the ratio ours/baseline
   --perturb             also ask each question retyped (全角 digits, traditional, colloquial) and report unchanged answers
@@ -42,14 +46,16 @@ function valueOf(argv: string[], index: number, flag: string): string {
 }
 
 export function parseArgs(argv: string[]): EvalArgs {
-  const args: EvalArgs = { questions: [], baseline: false, json: false, out: DEFAULT_OUT, mode: 'extractive', perturb: false, help: false };
+  const args: EvalArgs = { questions: [], conversations: [], baseline: false, json: false, out: DEFAULT_OUT, mode: 'extractive', perturb: false, help: false };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     switch (flag) {
-      case '--questions': {
+      case '--questions':
+      case '--conversations': {
         const start = i;
-        while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) args.questions.push(argv[++i]);
-        if (i === start) throw new UsageError('--questions needs at least one file');
+        const list = flag === '--questions' ? args.questions : args.conversations;
+        while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) list.push(argv[++i]);
+        if (i === start) throw new UsageError(`${flag} needs at least one file`);
         break;
       }
       case '--seeds':
@@ -81,6 +87,6 @@ export function parseArgs(argv: string[]): EvalArgs {
         throw new UsageError(`unknown argument "${flag}"`);
     }
   }
-  if (args.questions.length === 0) args.questions.push(DEFAULT_QUESTIONS);
+  if (args.questions.length === 0 && args.conversations.length === 0) args.questions.push(DEFAULT_QUESTIONS);
   return args;
 }

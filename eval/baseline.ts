@@ -98,8 +98,10 @@ export async function openBaseline(options: BaselineOptions): Promise<EvalTarget
   const rank = options.embeddings ? await denseRanker(chunks, options.embeddings) : bm25Ranker(chunks);
 
   return {
-    async ask(question: string): Promise<BaselineResponse> {
-      const hits = (await rank(question)).map((hit) => ({ ...chunks[hit.index], score: hit.score }));
+    async ask(question: string, history: string[] = []): Promise<BaselineResponse> {
+      // A plain chat pipeline's memory: the previous user turn is prepended to the query.
+      const query = [...history.slice(-1), question].join(' ');
+      const hits = (await rank(query)).map((hit) => ({ ...chunks[hit.index], score: hit.score }));
       const top = hits[0];
       return {
         status: 'answered',

@@ -78,7 +78,7 @@ export async function runEvalCommand(argv: string[], io: CommandIo, deps: Comman
 
   let questions: Question[];
   try {
-    questions = await loadQuestions(args.questions);
+    questions = [...(await loadQuestions(args.questions)), ...(await loadQuestions(args.conversations, 'conversations'))];
   } catch (error) {
     if (!(error instanceof QuestionFileError)) throw error;
     io.stderr(`eval: invalid question file\n${error.message}`);
@@ -121,7 +121,7 @@ export async function runEvalCommand(argv: string[], io: CommandIo, deps: Comman
     return run;
   });
   const baseline = args.baseline ? await withTarget(await deps.openBaseline(options), measure('baseline')) : undefined;
-  const complete: EvalRun = { questions: args.questions, seeds: seedsDir, mode: args.mode, ours, baseline };
+  const complete: EvalRun = { questions: [...args.questions, ...args.conversations], seeds: seedsDir, mode: args.mode, ours, baseline };
 
   await mkdir(args.out, { recursive: true });
   const reportPath = path.join(args.out, 'report.md');

@@ -15,12 +15,12 @@ export async function evaluate(
   const results: ItemResult[] = [];
   // One untimed ask first, so the first scored question does not pay for JIT compilation and lazy
   // loading (jieba's dictionary, say) that every later one gets for free.
-  if (questions.length > 0) await target.ask(questions[0].question).catch(() => undefined);
+  if (questions.length > 0) await target.ask(questions[0].question, questions[0].history).catch(() => undefined);
   for (const question of questions) {
     const started = performance.now();
     let outcome: AskOutcome;
     try {
-      outcome = { response: await target.ask(question.question) };
+      outcome = { response: await target.ask(question.question, question.history) };
     } catch (error) {
       outcome = { error: error instanceof Error ? error.message : String(error) };
     }

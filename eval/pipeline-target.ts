@@ -53,8 +53,8 @@ export async function openPipelineTarget(options: OpenOptions): Promise<EvalTarg
     const describeLlm = () =>
       llmOutcomes.size ? `; llm ${[...llmOutcomes].map(([status, count]) => `${status} ${count}`).join(', ')}` : '';
     return {
-      async ask(question) {
-        const response = await engine.ask({ question, mode: options.mode });
+      async ask(question, history) {
+        const response = await engine.ask({ question, mode: options.mode, ...(history?.length ? { history } : {}) });
         for (const retriever of response.retrieval.retrievers) retrievers.add(retriever);
         dense = response.retrieval.dense;
         if (response.llm) llmOutcomes.set(response.llm.status, (llmOutcomes.get(response.llm.status) ?? 0) + 1);

@@ -28,6 +28,8 @@ export const questionSchema = z
     period: z.string().nullable(),
     kind: z.enum(QUESTION_KINDS),
     note: z.string().optional(),
+    /** Earlier user turns of a conversation; the question is the graded last turn. */
+    history: z.array(z.string().min(1)).optional(),
   })
   .superRefine((item, context) => {
     // An unanswerable item with a gold span (or an answerable one without) would be scored as the
@@ -47,6 +49,35 @@ export const questionSchema = z
   });
 
 export type Question = z.infer<typeof questionSchema>;
+
+/**
+ * A conversation line (`--conversations`): `{id, turns, accept, numbers, doc, quote, expect_kind}`,
+ * graded on its last turn. It is read as a question whose history is the earlier turns.
+ */
+const conversationSchema = z
+  .object({
+    id: z.string().min(1),
+    turns: z.array(z.string().min(1)).min(2, 'must hold at least two turns (a follow-up and what it follows)'),
+    answer: z.string().default(''),
+    accept: z.array(z.string().min(1)),
+    numbers: z.array(z.string()),
+    doc: z.string().min(1).nullable(),
+    quote: z.string().min(1).nullable(),
+    region: z.string().nullable().default(null),
+    period: z.string().nullable().default(null),
+    expect_kind: z.enum(QUESTION_KINDS),
+    note: z.string().optional(),
+  })
+  .transform(({ turns, expect_kind, ...rest }): z.input<typeof questionSchema> => ({
+    ...rest,
+    question: turns[turns.length - 1],
+    history: turns.slice(0, -1),
+    kind: expect_kind,
+  }))
+  .pipe(questionSchema);
+
+export type QuestionFileFormat = 'questions' | 'conversations';
+const SCHEMAS = { questions: questionSchema, conversations: conversationSchema } as const;
 
 export interface QuestionFileIssue {
   file: string;
@@ -83,7 +114,7 @@ interface NumberedQuestion {
   line: number;
 }
 
-function parseLines(text: string, file: string): { questions: NumberedQuestion[]; issues: QuestionFileIssue[] } {
+function parseLines(text: string, file: string, format: QuestionFileFormat): { questions: NumberedQuestion[]; issues: QuestionFileIssue[] } {
   const questions: NumberedQuestion[] = [];
   const issues: QuestionFileIssue[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
@@ -96,7 +127,7 @@ function parseLines(text: string, file: string): { questions: NumberedQuestion[]
       issues.push({ file, line, message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` });
       return;
     }
-    const result = questionSchema.safeParse(value);
+    const result = SCHEMAS[format].safeParse(value);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = issue.path.map(String).join('.') || undefined;
@@ -111,14 +142,14 @@ function parseLines(text: string, file: string): { questions: NumberedQuestion[]
 }
 
 /** Parses JSON-lines text; blank lines are allowed, every other line must be one valid question. */
-export function parseQuestions(text: string, file: string): Question[] {
-  const { questions, issues } = parseLines(text, file);
+export function parseQuestions(text: string, file: string, format: QuestionFileFormat = 'questions'): Question[] {
+  const { questions, issues } = parseLines(text, file, format);
   if (issues.length > 0) throw new QuestionFileError(issues);
   return questions.map(({ question }) => question);
 }
 
 /** Reads and validates every file; duplicate ids are an error because results are keyed by id. */
-export async function loadQuestions(files: string[]): Promise<Question[]> {
+export async function loadQuestions(files: string[], format: QuestionFileFormat = 'questions'): Promise<Question[]> {
   const all: Question[] = [];
   const issues: QuestionFileIssue[] = [];
   const firstSeen = new Map<string, string>();
@@ -130,7 +161,7 @@ export async function loadQuestions(files: string[]): Promise<Question[]> {
       issues.push({ file, message: `cannot read file: ${error instanceof Error ? error.message : String(error)}` });
       continue;
     }
-    const parsed = parseLines(text, file);
+    const parsed = parseLines(text, file, format);
     issues.push(...parsed.issues);
     for (const { question, line } of parsed.questions) {
       const first = firstSeen.get(question.id);

@@ -94,7 +94,8 @@ export function scoreItem({ question, outcome, latencyMs, gold }: ScoreInput): I
   const base = {
     id: question.id,
     kind: question.kind,
-    question: question.question,
+    // A conversation is shown turn by turn, so a wrong carry-over can be read off the report.
+    question: [...(question.history ?? []), question.question].join(' → '),
     expected: question.answer,
     answerable,
     latencyMs,

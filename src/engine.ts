@@ -12,6 +12,7 @@ import { HybridRetriever } from './retrieve/hybrid-retriever.js';
 import type { AskRequest } from './answer/ask-schema.js';
 import type { AskResponse, RetrievalReport } from './answer/answer.js';
 import { answerQuestion, type Corpus } from './answer/answer-question.js';
+import { inConversation, resolveRequest } from './answer/conversation/answer-in-conversation.js';
 import { answerInMode, streamInMode } from './answer/llm/answer-mode.js';
 import { createLlmContext, type LlmContext } from './answer/llm/llm-answer.js';
 import type { LlmSettingsInput } from './answer/llm/llm-config.js';
@@ -103,9 +104,23 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const llm: LlmContext | undefined = options.llm ? createLlmContext(options.llm, { document: (id) => documents.get(id) }) : undefined;
 
   return {
-    ask: async (request, askOptions) => answerInMode(request, await answerQuestion(request, corpus), llm, askOptions),
-    askStream: async function* (request, askOptions) {
-      yield* streamInMode(request, await answerQuestion(request, corpus), llm, askOptions);
+    ask: async (asked, askOptions) => {
+      const { request, resolution } = resolveRequest(asked);
+      // "出自哪份报告" asks about the sources, so no LLM writes that answer.
+      const extractive = await answerQuestion(request, corpus);
+      const response = resolution.asksSource ? extractive : await answerInMode(request, extractive, llm, askOptions);
+      return inConversation(response, resolution);
+    },
+    askStream: async function* (asked, askOptions) {
+      const { request, resolution } = resolveRequest(asked);
+      const extractive = await answerQuestion(request, corpus);
+      if (resolution.asksSource) {
+        yield { type: 'answer', response: inConversation(extractive, resolution) };
+        return;
+      }
+      for await (const event of streamInMode(request, extractive, llm, askOptions)) {
+        yield event.type === 'answer' ? { type: 'answer', response: inConversation(event.response, resolution) } : event;
+      }
     },
     llm: { configured: llm !== undefined, model: llm?.settings.model },
     document: (id) => documents.get(id),

@@ -23,11 +23,12 @@ async function request(path, init) {
   return body;
 }
 
-export function ask(question) {
+/** `history`: earlier turns, as questions or as the responses the server gave (their resolved questions count). */
+export function ask(question, history = []) {
   return request('/ask', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ question }),
+    body: JSON.stringify(history.length ? { question, history } : { question }),
   });
 }
 

@@ -7,6 +7,8 @@ import { openSource } from './source-view.js';
 
 const HISTORY_KEY = 'policy-report-qa:history:v1';
 const HISTORY_LIMIT = 30;
+// The server reads only the last few turns of a conversation (CONTEXT_TURNS); more is wasted bytes.
+const CONTEXT_TURNS = 6;
 
 export const EXAMPLES = [
   '2026年湖北算力目标是多少',
@@ -97,6 +99,21 @@ function rowsTable(response, rows, caption) {
   return indicatorTable(rows, (row) => (row.citation ? citeButton(response, row.citation) : '—'), caption);
 }
 
+/** Earlier turns of the conversation, as the server resolved them, so follow-ups ("那2025年呢？") carry on. */
+function historyBefore(turn) {
+  return turns
+    .slice(0, turns.indexOf(turn))
+    .filter((t) => t.state === 'done')
+    .slice(-CONTEXT_TURNS)
+    .map((t) => (t.response?.question?.resolved ? { question: { resolved: t.response.question.resolved } } : t.question));
+}
+
+/** A follow-up shows the question it was read as, so a wrong carry-over is visible. */
+function resolvedNote(response) {
+  if (!response.question?.followUp) return null;
+  return h('p', { class: 'meta resolved' }, `按上文理解为：${response.question.resolved}`);
+}
+
 function retrievalNote(response) {
   const retrievers = response.retrieval?.retrievers?.join(' + ') || '—';
   const total = response.timingMs?.total;
@@ -125,6 +142,7 @@ function assistantMessage(turn) {
       { class: 'message assistant not-found' },
       h('span', { class: 'badge' }, '未找到'),
       answerText(response),
+      resolvedNote(response),
       h('p', { class: 'hint' }, '为避免误导，不给出相近年份或地区的数字。可以换个问法，或到「指标」页浏览报告中已有的数据。'),
       rowsTable(response, response.related, '报告中的相关数据（其他年份、地区或口径）'),
       sourceList(response),
@@ -135,6 +153,7 @@ function assistantMessage(turn) {
     { class: 'message assistant answered' },
     h('span', { class: 'badge' }, '已回答'),
     answerText(response),
+    resolvedNote(response),
     sourceList(response),
     rowsTable(response, response.indicators, '使用的指标'),
     retrievalNote(response),
@@ -179,7 +198,7 @@ async function run(turn) {
   element.scrollIntoView({ block: 'end', behavior: 'smooth' });
   submit.disabled = true;
   try {
-    turn.response = await ask(turn.question);
+    turn.response = await ask(turn.question, historyBefore(turn));
     turn.state = 'done';
     delete turn.error;
   } catch (error) {

@@ -123,6 +123,8 @@ export async function answerQuestion(request: AskRequest, corpus: Corpus): Promi
       intent: question.intent,
       type: question.type,
       terms: question.terms,
+      resolved: request.question,
+      followUp: false,
     },
     retrieval: {
       retrievers: retrieval.retrievers,

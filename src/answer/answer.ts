@@ -1,3 +1,4 @@
+import type { Inherited } from './conversation/resolve-follow-up.js';
 import type { AnswerStatus, Citation } from './ask-schema.js';
 import type { Indicator } from '../indicators/indicator.js';
 
@@ -30,6 +31,10 @@ export interface QuestionReport {
   intent: string;
   type: string;
   terms: string[];
+  /** The question answered: a follow-up written out with what it took from the conversation. */
+  resolved: string;
+  followUp: boolean;
+  inherited?: Inherited;
 }
 
 export interface AskResponse {

@@ -2,13 +2,31 @@ import { z } from 'zod';
 
 export const MAX_QUESTION_LENGTH = 500;
 
+/** Longer histories are refused rather than cut, so a client bug that resends everything shows up. */
+export const MAX_HISTORY_TURNS = 50;
+
+const questionText = (name: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${name} is required` : `${name} must be a string`) })
+    .trim()
+    .min(1, `${name} must not be empty`)
+    .max(MAX_QUESTION_LENGTH, `${name} must be at most ${MAX_QUESTION_LENGTH} characters`);
+
+/**
+ * An earlier turn: its question as typed, `{question}` (an earlier request), or an earlier response
+ * echoed back, whose `question.resolved` is taken as the resolved form.
+ */
+export const historyTurnSchema = z.union([
+  questionText('history item'),
+  z.object({ question: questionText('history item question') }).loose(),
+  z.object({ question: z.object({ resolved: questionText('history item question.resolved') }).loose() }).loose(),
+]);
+export type HistoryTurn = z.infer<typeof historyTurnSchema>;
+
 export const askRequestSchema = z
   .object({
-    question: z
-      .string({ error: (issue) => (issue.input === undefined ? 'question is required' : 'question must be a string') })
-      .trim()
-      .min(1, 'question must not be empty')
-      .max(MAX_QUESTION_LENGTH, `question must be at most ${MAX_QUESTION_LENGTH} characters`),
+    question: questionText('question'),
+    history: z.array(historyTurnSchema).max(MAX_HISTORY_TURNS, `history must have at most ${MAX_HISTORY_TURNS} turns`).optional(),
     topK: z.number().int().min(1).max(20).optional(),
     filters: z
       .object({

@@ -42,6 +42,12 @@ function asksMargin(question: ParsedQuestion): boolean {
   return question.type === 'check' || question.type === 'difference' || /百分点|高于|高出|低于|快于|慢于|超出|领先|高多少|快多少|(完成|实现|达到).{0,12}(吗|没有)/.test(question.text);
 }
 
+/** "增速是多少" is never answered by a count or an amount (183.6万辆), whatever the words shared. */
+function measureConflict(question: ParsedQuestion, row: Indicator): boolean {
+  const rate = question.measure === 'growth' || question.measure === 'share';
+  return rate && row.measure === 'level' && !/%|百分点|‰/.test(row.unit);
+}
+
 /** Other rows stating the same figure for the same region and period (a bullet box repeating the body text). */
 function corroborating(hits: ScoredIndicator[], chosen: Indicator): ScoredIndicator[] {
   return hits.filter(
@@ -97,7 +103,7 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
     // "15个主平台新承接…项目多少个": a figure the question itself states is not the one asked for.
     const hits = context.table
       .search(queryFor(question, period), 30)
-      .filter((h) => !statedIn(question.text, h.row.raw) && !(isMargin(h.row) && !asksMargin(question)) && !levelConflict(question.text, h.row.metric));
+      .filter((h) => !statedIn(question.text, h.row.raw) && !(isMargin(h.row) && !asksMargin(question)) && !levelConflict(question.text, h.row.metric) && !measureConflict(question, h.row));
     const hit = hits[0];
     if (!isConfident(hit)) {
       const fallback = sentenceFallback(question, hits);

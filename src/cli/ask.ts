@@ -1,17 +1,20 @@
 import { parseArgs } from 'node:util';
-import type { AskResponse } from '../answer/answer.js';
 import { askRequestSchema } from '../answer/ask-schema.js';
 import { indexSourceFromConfig } from '../index-source.js';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { openOrRebuild } from '../index/open-or-rebuild.js';
 import { validationError } from '../serve/validation.js';
+import { runChat } from './chat-repl.js';
+import { formatAnswer, style } from './format-answer.js';
 
 const USAGE = `用法: npm run ask -- [选项] "问题"
+      npm run ask -- --chat          多轮对话：逐行提问，追问（“那2025年呢？”）沿用上文
 
   例: npm run ask -- "2026年湖北算力目标是多少"
 
 选项:
+  --chat          交互式对话（REPL）；输入 /new 开始新话题，Ctrl-D 退出
   --json          输出完整的 AskResponse JSON
   --top-k <n>     检索段落数 (1–20)
   --region <地区> 只在该地区中检索，如 湖北
@@ -24,49 +27,13 @@ const USAGE = `用法: npm run ask -- [选项] "问题"
 /** "Not found" is a valid answer, so it exits 0 like any other; npm would print a failure banner otherwise. */
 const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-interface Style {
-  bold: (s: string) => string;
-  dim: (s: string) => string;
-  mark: (s: string) => string;
-}
-
-function style(enabled: boolean): Style {
-  const wrap = (open: string, close: string) => (s: string) => (enabled ? `\x1b[${open}m${s}\x1b[${close}m` : s);
-  return { bold: wrap('1', '22'), dim: wrap('2', '22'), mark: wrap('33', '39') };
-}
-
-/** The answer, then the sources its [n] markers point to, then the indicator rows used. */
-export function formatAnswer(response: AskResponse, s: Style, verbose = false): string {
-  const lines: string[] = [];
-  lines.push(response.status === 'not_found' ? `${s.mark('未找到')} ${response.answer}` : s.bold(response.answer));
-  if (response.citations.length) {
-    lines.push('', s.bold('来源'));
-    for (const c of response.citations) {
-      lines.push(`  [${c.n}] ${c.title} ${s.dim(`(${c.docId} ${c.start}–${c.end})`)}`);
-      lines.push(`      “${c.quote}”`);
-    }
-  }
-  const rows = response.status === 'not_found' ? response.related : response.indicators;
-  if (rows.length) {
-    lines.push('', s.bold(response.status === 'not_found' ? '报告中的相关数据' : '指标'));
-    for (const row of rows) {
-      lines.push(`  ${row.region} ${row.period} ${row.metric} ${row.qualifier}${row.raw} ${s.dim(`(${row.kind}, [${row.citation}])`)}`);
-    }
-  }
-  if (verbose) {
-    const dense = response.retrieval.dense;
-    lines.push('', s.dim(`检索器: ${response.retrieval.retrievers.join(' + ')}${dense.active ? '' : `（dense 关闭: ${dense.reason ?? ''}）`}`));
-    lines.push(s.dim(`用时: ${Math.round(response.timingMs.total ?? 0)} ms`));
-  }
-  return lines.join('\n');
-}
-
 function parseCommandLine(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      chat: { type: 'boolean', default: false },
       'top-k': { type: 'string' },
       region: { type: 'string' },
       year: { type: 'string' },
@@ -77,10 +44,11 @@ function parseCommandLine(argv: string[]) {
   if (values.help) return { help: true as const };
   const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
   const filters = values.region || values.year ? { region: values.region, year: number(values.year) } : undefined;
+  if (values.chat) return { help: false as const, chat: true as const, json: values.json, verbose: values.verbose };
   // The same schema as POST /ask, so the CLI accepts exactly what the API accepts.
   const parsed = askRequestSchema.safeParse({ question: positionals.join(' '), topK: number(values['top-k']), filters });
   if (!parsed.success) throw validationError(parsed.error, 'question');
-  return { help: false as const, request: parsed.data, json: values.json, verbose: values.verbose };
+  return { help: false as const, chat: false as const, request: parsed.data, json: values.json, verbose: values.verbose };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -103,10 +71,15 @@ async function main(argv: string[]): Promise<number> {
       if (command.verbose) console.error(message);
     }),
   );
+  const colours = style(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
   try {
+    if (command.chat) {
+      await runChat(engine, { input: process.stdin, output: process.stdout, style: colours, json: command.json, verbose: command.verbose });
+      return EXIT.ok;
+    }
     const response = await engine.ask(command.request);
     if (command.json) console.log(JSON.stringify(response, null, 2));
-    else console.log(formatAnswer(response, style(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR), command.verbose));
+    else console.log(formatAnswer(response, colours, command.verbose));
     return EXIT.ok;
   } finally {
     await engine.close();

@@ -19,3 +19,24 @@ export const FILLER_OPENINGS =
 
 /** "咱们省/咱们市/咱们" and the like: the asker's own region, never a region name. */
 export const SELF_REFERENCE = /咱们|咱|我们|俺们/g;
+
+/**
+ * Follow-up questions in a conversation ("那2025年呢？", "它的增速呢？", "这个数字出自哪份报告？"):
+ * the words that mark a question as leaning on the turn before it.
+ */
+export const FOLLOW_UP_OPENING = /^(那么|那末|那|还有|另外|然后|再问(一下)?|再看(一下)?|换成|如果是|要是)[，,、\s]*/;
+export const FOLLOW_UP_CLOSING = /(的情况|的话|的)?(呢|吗|嘛)?[？?。！!\s]*$/;
+/** Pronouns standing for the metric or the figure of the previous answer. */
+export const FOLLOW_UP_PRONOUN = /它的|它|其|该指标|该项|该数据|这个数字|这个数|这个指标|这个数据|这一指标|这项|这个|此项|同一指标/g;
+export const ASKS_SOURCE = /出自|出处|来源|来自哪|引自|哪份(报告|文件|材料|文档)|哪个(报告|文件|文档)|哪篇|原文(在哪|是什么)|依据是什么/;
+/** Words that set the kind of figure asked (target or actual), removed when a follow-up changes it. */
+export const KIND_WORDS = /预期目标|目标值|目标|计划|力争|争取|预计|实际完成|实际|已经完成|已经|完成了|达到了|实现了/g;
+/** Words that set the measure (growth, share, rank), removed when a follow-up changes it. */
+export const MEASURE_WORDS = /同比增长|增长率|增速|增幅|增长|比重|占比|份额|排名|位次/g;
+/** "比上年多多少", "和目标差多少": the verb of a difference asked in a follow-up. */
+export const DIFFERENCE_VERB = /(增加|减少|多|少|高|低|相差|差|超出|超过)了?(多少|几)/;
+/** Words of a follow-up that name no metric of their own. */
+export const FOLLOW_UP_NON_METRIC = new Set(
+  ('它 其 该 这 这个 那 那么 数字 数据 指标 数 值 还 呢 上年 去年 前年 同期 相比 比 差 相差 超出 超过 出自 报告 哪份 来源 ' +
+    '出处 文件 材料 哪篇 原文 年度 全年 上半年 下半年 季度 一季度 二季度 三季度 四季度 前三季度 当月 月份 当年 时候 情况 省 市 县 区').split(' '),
+);

@@ -46,6 +46,12 @@ export const askResponseSchema = z
       intent: z.string(),
       type: z.string(),
       terms: z.array(z.string()),
+      resolved: z.string().describe('the question that was answered: a follow-up written out in full with what it took from `history`'),
+      followUp: z.boolean(),
+      inherited: z
+        .object({ regions: z.array(z.string()).optional(), period: z.string().optional(), metric: z.string().optional(), kind: z.string().optional() })
+        .optional()
+        .describe('slots a follow-up took from earlier turns'),
     }),
     retrieval: z.object({
       retrievers: z.array(z.string()),

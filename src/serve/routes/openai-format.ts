@@ -1,20 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import type { AskResponse } from '../../answer/answer.js';
 import { MAX_QUESTION_LENGTH } from '../../answer/ask-schema.js';
+import { CONTEXT_TURNS } from '../../answer/conversation/conversation.js';
 import { AppError } from '../../errors.js';
 import type { ChatCompletion, ChatCompletionChunk, ChatMessage } from './openai-schemas.js';
 
-/** The question is the last user message; earlier turns are not used, as every answer stands alone. */
-export function questionOf(messages: ChatMessage[]): string {
-  const last = [...messages].reverse().find((m) => m.role === 'user');
+function textOf(message: ChatMessage): string {
+  const content = message.content ?? '';
+  return (typeof content === 'string' ? content : content.map((part) => (part.type === 'text' ? part.text ?? '' : '')).join('')).trim();
+}
+
+/**
+ * The question is the last user message; the user messages before it are the conversation it may
+ * follow up on (stateless, as OpenAI clients resend the history). Assistant, system and tool messages
+ * are not read, so answers written by another tool do no harm.
+ */
+export function conversationOf(messages: ChatMessage[]): { question: string; history: string[] } {
+  const users = messages.map((message, index) => ({ message, index })).filter(({ message }) => message.role === 'user');
+  const last = users.pop();
   if (!last) throw new AppError('invalid_request', 400, 'messages: no message with role "user"', 'messages');
-  const content = last.content ?? '';
-  const text = (typeof content === 'string' ? content : content.map((part) => (part.type === 'text' ? part.text ?? '' : '')).join('')).trim();
-  if (!text) throw new AppError('invalid_request', 400, 'messages: the last user message has no text', 'messages');
-  if (text.length > MAX_QUESTION_LENGTH) {
-    throw new AppError('invalid_request', 400, `messages: question must be at most ${MAX_QUESTION_LENGTH} characters`, 'messages');
+  const question = textOf(last.message);
+  if (!question) throw new AppError('invalid_request', 400, 'messages: the last user message has no text', 'messages');
+  const tooLong = (index: number) =>
+    new AppError('invalid_request', 400, `messages[${index}]: a user message must be at most ${MAX_QUESTION_LENGTH} characters`, `messages[${index}].content`);
+  if (question.length > MAX_QUESTION_LENGTH) throw tooLong(last.index);
+  const history: string[] = [];
+  for (const { message, index } of users) {
+    const text = textOf(message);
+    if (text.length > MAX_QUESTION_LENGTH) throw tooLong(index);
+    if (text) history.push(text);
   }
-  return text;
+  return { question, history: history.slice(-CONTEXT_TURNS) };
 }
 
 /** The numbered source list appended to the answer, matching its [n] markers. */

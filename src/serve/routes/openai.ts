@@ -3,7 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import type { Engine } from '../../engine.js';
 import { parseWith } from '../validation.js';
 import { readJsonBody } from './ask.js';
-import { chatCompletion, chatCompletionChunks, questionOf } from './openai-format.js';
+import { chatCompletion, chatCompletionChunks, conversationOf } from './openai-format.js';
 import { chatCompletionRequestSchema, MODEL_ID, type ModelList } from './openai-schemas.js';
 
 /** Unix time the model list reports; fixed so that repeated listings are identical. */
@@ -22,9 +22,9 @@ export function registerOpenAI(app: Hono, engine: () => Engine): void {
 
   app.post('/v1/chat/completions', async (c) => {
     const body = parseWith(chatCompletionRequestSchema, await readJsonBody(c.req.raw), 'body');
-    const question = questionOf(body.messages);
+    const { question, history } = conversationOf(body.messages);
     // A client that hangs up cancels the LLM request rather than leaving it running.
-    const response = await engine().ask({ question }, { signal: c.req.raw.signal });
+    const response = await engine().ask({ question, ...(history.length ? { history } : {}) }, { signal: c.req.raw.signal });
     if (!body.stream) return c.json(chatCompletion(response, question, body.model));
 
     // Deliberately not engine.askStream: its tokens are the unguarded draft, and a chat client

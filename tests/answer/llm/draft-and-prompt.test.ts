@@ -26,7 +26,7 @@ const EXTRACTIVE = {
   citations: [],
   indicators: [],
   related: [],
-  question: { regions: ['湖北'], periods: ['2026'], intent: 'target', type: 'numeric', terms: [] },
+  question: { regions: ['湖北'], periods: ['2026'], intent: 'target', type: 'numeric', terms: [], resolved: '2026年湖北算力目标是多少', followUp: false },
   retrieval: { retrievers: ['bm25'], dense: { active: false, model: 'm' }, chunks: [] },
   timingMs: {},
 } satisfies AskResponse;

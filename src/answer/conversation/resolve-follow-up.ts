@@ -1,0 +1,216 @@
+import { findRegionMentions, type RegionMention } from '../../domain/regions.js';
+import { findTimeExpressions, type TimeExpression } from '../../domain/time-expressions.js';
+import {
+  ASKS_SOURCE,
+  DIFFERENCE_VERB,
+  FOLLOW_UP_CLOSING,
+  FOLLOW_UP_NON_METRIC,
+  FOLLOW_UP_OPENING,
+  FOLLOW_UP_PRONOUN,
+  KIND_WORDS,
+  MEASURE_WORDS,
+} from '../../domain/question-words.js';
+import { periodLabel } from '../format.js';
+import { normalizeQuestion } from '../normalize-question.js';
+import { parseQuestion } from '../parse-question.js';
+
+/** What a follow-up took over from the conversation, for the answer's "（按上文：…）" note. */
+export interface Inherited {
+  regions?: string[];
+  period?: string;
+  metric?: string;
+  kind?: string;
+}
+
+export interface Resolution {
+  /** The question the pipeline answers: the follow-up written out in full. */
+  question: string;
+  followUp: boolean;
+  inherited: Inherited;
+  /** "这个数字出自哪份报告？": the sources of the previous answer are asked, not a figure. */
+  asksSource: boolean;
+}
+
+// The run that asks for the figure: "是多少", "多少个", "目标是多少" keeps its kind word in the subject.
+const QUESTION_WORDS = /(?:的)?(?:是|为|有|约|大约|大概|达到了?|达|能达到|完成了?|实现了?)?(?:多少|几)(?:万|亿)?[个家户项款台套件辆场人名次批条座所亩吨]?|排(?:在)?第几|第几/;
+const KIND_LABEL: Record<string, string> = { target: '目标', actual: '实际', forecast: '预计' };
+const END_PUNCTUATION = /[？?。！!\s]+$/;
+
+interface Slots {
+  text: string;
+  times: TimeExpression[];
+  regions: RegionMention[];
+}
+
+function slotsOf(text: string, year: number, keepWeak: boolean): Slots {
+  const times = findTimeExpressions(text, { writtenYear: year, sectionYear: year });
+  // A bare county name inside a longer follow-up is more often a word (新建); alone it is the region asked.
+  const regions = findRegionMentions(text, { abbreviations: true }).filter((m) => keepWeak || !m.weak);
+  return { text, times, regions };
+}
+
+function cut(text: string, spans: Array<{ start: number; end: number }>, replacement = ''): string {
+  let out = text;
+  for (const span of [...spans].sort((a, b) => b.start - a.start)) out = out.slice(0, span.start) + replacement + out.slice(span.end);
+  return out;
+}
+
+/** Replaces the first span with `value` and drops the others; with no span, puts `value` at `at`. */
+function replaceSlot(text: string, spans: Array<{ start: number; end: number }>, value: string, at: number): string {
+  if (spans.length === 0) return text.slice(0, at) + value + text.slice(at);
+  const [first, ...rest] = [...spans].sort((a, b) => a.start - b.start);
+  return cut(cut(text, rest), [first], value);
+}
+
+/** Where a region goes when the previous question named none: after its leading time. */
+function regionPosition(slots: Slots): number {
+  const lead = slots.times.find((t) => t.start === 0);
+  return lead ? lead.end : 0;
+}
+
+/** The follow-up's period in words; findTimeExpressions already read 去年 and a bare 上半年 against the year under discussion. */
+function timeText(times: TimeExpression[]): string | undefined {
+  return times[0] ? periodLabel(times[0].period.key) : undefined;
+}
+
+function yearOf(slots: Slots): number | undefined {
+  return slots.times[0]?.period.year;
+}
+
+function splitQuestionWords(text: string): { subject: string; tail: string } {
+  const bare = text.replace(END_PUNCTUATION, '').replace(/[呢吗]$/, '');
+  const match = QUESTION_WORDS.exec(bare);
+  if (!match) return { subject: bare, tail: '' };
+  return { subject: bare.slice(0, match.index) + bare.slice(match.index + match[0].length), tail: match[0].replace(/^的/, '') };
+}
+
+/** The metric words of a question: what is left without time, region, kind, measure and question words. */
+function metricPhrase(text: string, year: number): string {
+  const slots = slotsOf(text, year, true);
+  const { subject } = splitQuestionWords(cut(text, [...slots.times, ...slots.regions]));
+  return subject
+    .replace(KIND_WORDS, '')
+    .replace(/^(全省|全市|全区|全县|全国|的)+/, '')
+    .replace(/[，,、\s]+/g, '')
+    .replace(/的$/, '');
+}
+
+/** Content words of the follow-up that name a metric (新能源汽车), not a slot or a pronoun. */
+function ownMetricTerms(core: string, slots: Slots): string[] {
+  const rest = cut(core, [...slots.times, ...slots.regions]).replace(FOLLOW_UP_PRONOUN, ' ').replace(KIND_WORDS, ' ').replace(MEASURE_WORDS, ' ').replace(DIFFERENCE_VERB, ' ')
+    // "咱们省排第几" loses 咱们 in normalization; the 省 left over is the asker's region, not a metric.
+    .replace(/^[省市县区州](?![\u4e00-\u9fa5]*[省市县区州])/, '');
+  if (!/[\u4e00-\u9fa5A-Za-z]/.test(rest)) return [];
+  return parseQuestion(rest).terms.filter((t) => !FOLLOW_UP_NON_METRIC.has(t) && !/^[\u4e00-\u9fa5]$/.test(t));
+}
+
+/** A bare county name beside a named region is a word (新建 in 计划新建), as the answer pipeline reads it. */
+function strongRegionsOnly(parsed: ReturnType<typeof parseQuestion>): ReturnType<typeof parseQuestion> {
+  const strong = parsed.regions.filter((r) => !parsed.weakRegions.includes(r));
+  return strong.length ? { ...parsed, regions: strong } : parsed;
+}
+
+function standalone(question: string): Resolution {
+  return { question, followUp: false, inherited: {}, asksSource: false };
+}
+
+/**
+ * Reads `question` in the light of `previous` (itself already resolved): a follow-up that names only
+ * some slots (year, region, kind, measure, or a difference to the previous figure) becomes the
+ * previous question with those slots replaced; a question with a metric of its own and no word that
+ * points back ("那…呢", 它, 这个) is a new topic and stands alone.
+ */
+export function resolveFollowUp(previous: string, question: string, today = new Date()): Resolution {
+  const prevText = normalizeQuestion(previous).replace(END_PUNCTUATION, '');
+  const asked = normalizeQuestion(question);
+  const pointsBack = FOLLOW_UP_OPENING.test(asked) || /呢[？?。!！\s]*$/.test(asked) || new RegExp(FOLLOW_UP_PRONOUN.source).test(asked);
+  const core = asked.replace(FOLLOW_UP_OPENING, '').replace(FOLLOW_UP_CLOSING, '');
+
+  const prev = slotsOf(prevText, today.getFullYear(), true);
+  const prevYear = yearOf(prev) ?? today.getFullYear();
+  const prevParsed = strongRegionsOnly(parseQuestion(prevText, today));
+  const fullFollowUp = core || asked;
+  const alone = slotsOf(fullFollowUp, prevYear, true);
+  const keepWeak = alone.regions.some((m) => m.weak) && cut(fullFollowUp, alone.regions).replace(FOLLOW_UP_CLOSING, '').trim() === '';
+  const own = slotsOf(fullFollowUp, prevYear, keepWeak);
+  const metricTerms = ownMetricTerms(fullFollowUp, own);
+  const asksSource = ASKS_SOURCE.test(asked);
+
+  if (asksSource) {
+    return { question: prevText, followUp: true, inherited: { metric: metricPhrase(prevText, prevYear) || undefined }, asksSource: true };
+  }
+  if (metricTerms.length > 0 && !pointsBack) return standalone(question);
+
+  const parsedOwn = parseQuestion(fullFollowUp, today);
+  const difference = DIFFERENCE_VERB.exec(fullFollowUp);
+  const newTime = timeText(own.times);
+  const newRegions = [...new Set(own.regions.map((m) => m.name))];
+  const inherited: Inherited = {};
+  if (!newRegions.length && prevParsed.regions.length) inherited.regions = prevParsed.regions;
+  if (!newTime && prevParsed.periods.length) inherited.period = periodLabel(prevParsed.periods[0].key);
+
+  let text: string;
+  if (metricTerms.length > 0) {
+    // "那新能源汽车呢？": a new metric in the scope under discussion.
+    const timeOf = newTime ?? (prev.times[0] ? periodLabel(prev.times[0].period.key) : '');
+    const regionOf = newRegions.length ? newRegions.join('和') : prevParsed.regions.join('和');
+    const body = cut(fullFollowUp, [...own.times, ...own.regions]).replace(FOLLOW_UP_PRONOUN, '').replace(/^的/, '');
+    const kind = parsedOwn.intent === 'any' && prevParsed.intent !== 'any' ? KIND_LABEL[prevParsed.intent] ?? '' : '';
+    if (kind) inherited.kind = kind;
+    text = `${timeOf}${regionOf}${body}${QUESTION_WORDS.test(body) ? '' : `${kind}是多少`}`;
+  } else {
+    inherited.metric = metricPhrase(prevText, prevYear) || undefined;
+    text = prevText;
+    if (difference) {
+      if (prevParsed.periods.length) inherited.period = periodLabel(prevParsed.periods[0].key);
+      text = differenceQuestion(prevText, fullFollowUp, own, newTime, newRegions, difference[0]);
+    } else if (parseQuestion(asked.replace(FOLLOW_UP_OPENING, ''), today).type === 'check') {
+      text = `${splitQuestionWords(prevText).subject.replace(KIND_WORDS, '')}目标完成了吗`;
+    } else {
+      if (newTime) text = replaceSlot(text, slotsOf(text, prevYear, true).times, newTime, 0);
+      if (newRegions.length) {
+        const now = slotsOf(text, prevYear, true);
+        text = replaceSlot(text, now.regions, newRegions.join('和'), regionPosition(now));
+      }
+      text = withKindAndMeasure(text, parsedOwn, prevParsed, fullFollowUp, inherited);
+    }
+  }
+  return { question: text, followUp: true, inherited, asksSource: false };
+}
+
+function withKindAndMeasure(
+  text: string,
+  own: ReturnType<typeof parseQuestion>,
+  prev: ReturnType<typeof parseQuestion>,
+  followUp: string,
+  inherited: Inherited,
+): string {
+  const measureChanges = own.measure !== undefined && own.measure !== prev.measure;
+  const kindChanges = own.intent !== 'any' && own.intent !== prev.intent;
+  if (!measureChanges && !kindChanges) {
+    if (prev.intent !== 'any') inherited.kind = KIND_LABEL[prev.intent];
+    return text;
+  }
+  let { subject, tail } = splitQuestionWords(text);
+  if (kindChanges) subject = subject.replace(KIND_WORDS, '');
+  else if (prev.intent !== 'any') inherited.kind = KIND_LABEL[prev.intent];
+  let measureWord = '';
+  if (measureChanges) {
+    subject = subject.replace(MEASURE_WORDS, '');
+    measureWord = new RegExp(MEASURE_WORDS.source).exec(followUp)?.[0] ?? '';
+    // A count's unit ("多少个") does not fit a growth rate, a share or a rank: the follow-up's own words do.
+    tail = QUESTION_WORDS.exec(followUp)?.[0] ?? '是多少';
+  }
+  const kind = kindChanges ? KIND_LABEL[own.intent] ?? '' : '';
+  return `${subject}${measureWord}${kind}${tail || '是多少'}`;
+}
+
+/** "比上年多多少？" / "和目标差多少？" / "比武汉多多少？": the previous figure against a base. */
+function differenceQuestion(prevText: string, followUp: string, own: Slots, newTime: string | undefined, newRegions: string[], verb: string): string {
+  const { subject } = splitQuestionWords(prevText);
+  if (/目标|计划|预期/.test(followUp)) return `${subject.replace(KIND_WORDS, '')}实际比目标${verb}`;
+  const base = newTime ?? newRegions.join('和');
+  if (!base) return `${subject}比上年${verb}`;
+  // 比 right after a noun can fuse into one word (产量比), so a comma keeps the base on its own.
+  return `${subject}，比${base}${verb}`;
+}

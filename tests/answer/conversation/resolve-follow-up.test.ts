@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { inheritedNote, resolveConversation } from '../../../src/answer/conversation/conversation.js';
+import { resolveFollowUp } from '../../../src/answer/conversation/resolve-follow-up.js';
+
+const today = new Date('2026-06-01T00:00:00Z');
+const resolve = (previous: string, question: string) => resolveFollowUp(previous, question, today);
+
+describe('a follow-up replaces only the slots it names', () => {
+  it('a new year keeps region, metric and kind', () => {
+    const r = resolve('2026年江苏规上工业增加值增长目标是多少', '那2025年呢？');
+    expect(r.question).toBe('2025年江苏规上工业增加值增长目标是多少');
+    expect(r.inherited).toEqual({ regions: ['江苏'], metric: '规上工业增加值增长', kind: '目标' });
+  });
+
+  it('a sub-year period and a relative year are read against the year under discussion', () => {
+    expect(resolve('2024年江苏工业投资是多少', '上半年呢').question).toBe('2024年上半年江苏工业投资是多少');
+    expect(resolve('2024年江苏工业投资是多少', '去年呢').question).toBe('2023年江苏工业投资是多少');
+  });
+
+  it('a new region replaces the old one, or is added where none was named', () => {
+    expect(resolve('2025年南京规上工业企业有多少家', '苏州呢？').question).toBe('2025年苏州规上工业企业有多少家');
+    expect(resolve('2025年规上工业企业有多少家', '那苏州呢').question).toBe('2025年苏州规上工业企业有多少家');
+  });
+
+  it('a change of kind swaps target words for actual ones and back', () => {
+    expect(resolve('2025年江苏新建5G基站目标是多少', '实际完成了多少？').question).toBe('2025年江苏新建5G基站实际是多少');
+    expect(resolve('2025年江苏新建5G基站实际是多少', '目标呢？').question).toBe('2025年江苏新建5G基站目标是多少');
+    expect(resolve('2025年江苏新建5G基站目标是多少', '完成了吗').question).toBe('2025年江苏新建5G基站目标完成了吗');
+  });
+
+  it('a pronoun with a new measure asks that measure of the same metric', () => {
+    const r = resolve('2025年江苏集成电路产量是多少', '它的增速呢？');
+    expect(r.question).toBe('2025年江苏集成电路产量增速是多少');
+    expect(r.inherited.metric).toBe('集成电路产量');
+    // A count's unit does not carry over to a rate.
+    expect(resolve('2025年江苏新建多少个5G基站', '增长了多少').question).not.toMatch(/多少个/);
+  });
+
+  it('differences name their base: the year before, another region, or the target', () => {
+    expect(resolve('2025年江苏工业投资是多少', '比上年多多少？').question).toBe('2025年江苏工业投资，比2024年多多少');
+    expect(resolve('2025年南京工业投资是多少', '比苏州多多少').question).toBe('2025年南京工业投资，比苏州多多少');
+    expect(resolve('2025年江苏算力规模达到多少', '和目标差多少？').question).toBe('2025年江苏算力规模实际比目标差多少');
+  });
+
+  it('a new metric in the same scope keeps the kind asked before', () => {
+    const r = resolve('2026年江苏集成电路产量目标是多少', '那新能源汽车呢？');
+    expect(r.question).toBe('2026年江苏新能源汽车目标是多少');
+    expect(r.inherited).toMatchObject({ regions: ['江苏'], period: '2026年', kind: '目标' });
+  });
+
+  it('a complete question with a metric of its own is a new topic', () => {
+    const r = resolve('2026年江苏集成电路产量目标是多少', '2024年浙江规上工业企业有多少家？');
+    expect(r).toEqual({ question: '2024年浙江规上工业企业有多少家？', followUp: false, inherited: {}, asksSource: false });
+  });
+
+  it('asking for the source keeps the previous question and says so', () => {
+    const r = resolve('2026年江苏集成电路产量目标是多少', '这个数字出自哪份报告？');
+    expect(r).toMatchObject({ question: '2026年江苏集成电路产量目标是多少', asksSource: true, followUp: true });
+  });
+
+  it('reads casual typing: full-width digits, traditional characters, 咱们', () => {
+    expect(resolve('2026年江苏集成电路产量目标是多少', '那２０２５年的呢').question).toBe('2025年江苏集成电路产量目标是多少');
+    expect(resolve('2025年江苏集成电路产量是多少', '咱们省排第几').question).toBe('2025年江苏集成电路产量排第几');
+    expect(resolve('2025年江苏集成电路产量是多少', '它的增長呢').question).toBe('2025年江苏集成电路产量增长是多少');
+  });
+});
+
+describe('a conversation of several turns', () => {
+  it('chains follow-ups, each on the one resolved before it', () => {
+    const history = [{ question: '2026年江苏算力规模目标是多少' }, { question: '那2025年呢？' }];
+    expect(resolveConversation(history, '实际完成了多少？', today).question).toBe('2025年江苏算力规模实际是多少');
+  });
+
+  it('takes an echoed response’s resolved question as it is', () => {
+    const history = [{ question: 'x', resolved: '2025年浙江工业投资是多少' }];
+    expect(resolveConversation(history, '那江苏呢', today).question).toBe('2025年江苏工业投资是多少');
+  });
+
+  it('only the last turns count', () => {
+    const history = [{ question: '2025年浙江工业投资是多少' }, ...Array.from({ length: 8 }, () => ({ question: '2024年江苏新建5G基站目标是多少' }))];
+    expect(resolveConversation(history, '那2023年呢', today).question).toBe('2023年江苏新建5G基站目标是多少');
+  });
+
+  it('with no history a question stands alone, and the note says what was inherited', () => {
+    expect(resolveConversation([], '那2025年呢？', today)).toMatchObject({ question: '那2025年呢？', followUp: false });
+    const r = resolveFollowUp('2026年江苏算力规模目标是多少', '那2025年呢？', today);
+    expect(inheritedNote(r)).toBe('（按上文：江苏 · 算力规模 · 目标）');
+  });
+});
