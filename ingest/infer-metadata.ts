@@ -5,14 +5,14 @@ import type { Paragraph } from './paragraphs.js';
 import { ISSUER_RE, isIssuerLine } from './scope/issuer.js';
 import { inferSubjectRegion } from './scope/subject-region.js';
 import { inferWrittenDate } from './scope/written-date.js';
+import { PLAN_HEADING_WORDS, REVIEW_HEADING_WORDS } from '../src/domain/section-words.js';
+
 const DATE_RES: Array<[RegExp, string]> = [
   [/发布(?:日期|时间)[:：]?\s*(\d{4})-(\d{1,2})-(\d{1,2})/, '发布日期 line'],
   [/(\d{4})-(\d{1,2})-(\d{1,2})\s*\d{1,2}:\d{2}/, 'timestamp line'],
   [/(\d{4})年(\d{1,2})月(\d{1,2})日/, 'YYYY年M月D日 in text'],
   [/(?:日期|时间)[:：]?\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})/, 'date line with / or .'],
 ];
-const PLAN_WORDS = /(思路|计划|打算|要点|重点|目标|任务|安排|展望)/;
-const REVIEW_WORDS = /(亮点|回顾|成效|成绩|这一年|总结)/;
 const YEAR_HEADING_RE = /(\d{4})年/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -32,7 +32,7 @@ function headingYears(paragraphs: Paragraph[]): Array<{ year: number; plan: bool
     .flatMap((p) => {
       const m = YEAR_HEADING_RE.exec(p.text);
       if (!m) return [];
-      return [{ year: Number(m[1]), plan: PLAN_WORDS.test(p.text), review: REVIEW_WORDS.test(p.text) }];
+      return [{ year: Number(m[1]), plan: PLAN_HEADING_WORDS.test(p.text), review: REVIEW_HEADING_WORDS.test(p.text) }];
     });
 }
 
@@ -122,13 +122,20 @@ export function resolveMetadata(
   let planYear: number;
   let midYear = false;
   const planYears = years.filter((y) => y.plan && !y.review).map((y) => y.year);
+  const reviewYears = years.filter((y) => y.review && !y.plan).map((y) => y.year);
   const allYears = years.map((y) => y.year);
   // A news headline's year ("哈尔滨:2024年前8月…") is the reported period; only plan/review headings outrank a dated lead.
   const headingsDecide = allYears.length > 0 && (!written || years.some((y) => y.plan || y.review));
   if (headingsDecide) {
-    planYear = planYears.length ? Math.max(...planYears) : Math.max(...allYears);
-    const earlier = allYears.filter((y) => y < planYear);
-    reviewYear = earlier.length ? Math.max(...earlier) : planYear - 1;
+    if (!planYears.length && reviewYears.length) {
+      // Only review headings ("2025年工作总结"): that year was reviewed, the next is planned.
+      reviewYear = Math.max(...reviewYears);
+      planYear = reviewYear + 1;
+    } else {
+      planYear = planYears.length ? Math.max(...planYears) : Math.max(...allYears);
+      const earlier = allYears.filter((y) => y < planYear);
+      reviewYear = earlier.length ? Math.max(...earlier) : planYear - 1;
+    }
     provenance.reviewYear = { source: 'inferred', how: 'years in section headings' };
     provenance.planYear = { source: 'inferred', how: 'years in section headings' };
   } else if (date) {

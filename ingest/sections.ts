@@ -1,6 +1,7 @@
 import type { DocumentMeta, Section, SectionRole } from '../src/documents/document.js';
 import { makePeriod, type Period } from '../src/domain/period.js';
 import { canonicalRegion, findRegionMentions } from '../src/domain/regions.js';
+import { PLAN_HEADING_WORDS, REVIEW_HEADING_WORDS } from '../src/domain/section-words.js';
 import { isShortHeading } from './scope/articles.js';
 import { ISSUER_RE } from './scope/issuer.js';
 import { toSourceSpan, type NormalizedText } from './normalize.js';
@@ -17,8 +18,6 @@ export interface SectionSpan {
 
 const SECTION_HEADING_RE =
   /(\d{4})年.{0,12}(工作|思路|重点|亮点|要点|计划|回顾|展望|目标|任务|成效|安排|打算|部署|举措)|这一年|工作回顾|(今年|明年|下一步|下阶段).{0,4}(工作|思路|打算|安排|计划|重点)/;
-const PLAN_HINT = /(思路|计划|打算|要点|展望|目标|任务|安排|部署|举措|下一步|下阶段|明年)/;
-const REVIEW_HINT = /(亮点|回顾|成效|这一年)/;
 
 function issuerRegion(text: string): string | undefined {
   const m = ISSUER_RE.exec(text);
@@ -28,9 +27,9 @@ function issuerRegion(text: string): string | undefined {
 }
 
 function roleOf(heading: string, year: number, meta: DocumentMeta): SectionRole {
-  if (REVIEW_HINT.test(heading)) return 'review';
+  if (REVIEW_HEADING_WORDS.test(heading)) return 'review';
   if (year > meta.reviewYear) return 'plan';
-  if (year >= meta.planYear && PLAN_HINT.test(heading)) return 'plan';
+  if (year >= meta.planYear && PLAN_HEADING_WORDS.test(heading)) return 'plan';
   return 'review';
 }
 
@@ -61,7 +60,7 @@ export function splitSections(
   range: { start: number; end: number } = { start: 0, end: normalized.text.length },
 ): SectionSpan[] {
   const docRegion = meta.regions[0] ?? '';
-  const frontRole: SectionRole = PLAN_HINT.test(meta.title) && /\d{4}年/.test(meta.title) ? 'plan' : 'review';
+  const frontRole: SectionRole = PLAN_HEADING_WORDS.test(meta.title) && /\d{4}年/.test(meta.title) ? 'plan' : 'review';
   const boundaries: Array<{ at: number; heading: string; region: string; role: SectionRole; year: number }> = [];
   let region = docRegion;
 
@@ -81,7 +80,7 @@ export function splitSections(
     const yearOnly = /^(\d{4})年$/.test(paragraph.text.trim());
     if (!isShortHeading(paragraph.text) || !(SECTION_HEADING_RE.test(paragraph.text) || yearOnly)) return;
     const yearMatch = /(\d{4})年/.exec(paragraph.text);
-    const year = yearMatch ? Number(yearMatch[1]) : PLAN_HINT.test(paragraph.text) ? meta.planYear : meta.reviewYear;
+    const year = yearMatch ? Number(yearMatch[1]) : PLAN_HEADING_WORDS.test(paragraph.text) ? meta.planYear : meta.reviewYear;
     boundaries.push({ at: paragraph.start, heading: paragraph.text, region, role: roleOf(paragraph.text, year, meta), year });
   });
 

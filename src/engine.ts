@@ -12,7 +12,7 @@ import { HybridRetriever } from './retrieve/hybrid-retriever.js';
 import type { AskRequest } from './answer/ask-schema.js';
 import type { AskResponse, RetrievalReport } from './answer/answer.js';
 import { answerQuestion, type Corpus } from './answer/answer-question.js';
-import { inConversation, resolveRequest } from './answer/conversation/answer-in-conversation.js';
+import { answerResolved, inConversation } from './answer/conversation/answer-in-conversation.js';
 import { answerInMode, streamInMode } from './answer/llm/answer-mode.js';
 import { createLlmContext, type LlmContext } from './answer/llm/llm-answer.js';
 import type { LlmSettingsInput } from './answer/llm/llm-config.js';
@@ -105,15 +105,13 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
 
   return {
     ask: async (asked, askOptions) => {
-      const { request, resolution } = resolveRequest(asked);
+      const { request, response: extractive, resolution } = await answerResolved(asked, (r) => answerQuestion(r, corpus));
       // "出自哪份报告" asks about the sources, so no LLM writes that answer.
-      const extractive = await answerQuestion(request, corpus);
       const response = resolution.asksSource ? extractive : await answerInMode(request, extractive, llm, askOptions);
       return inConversation(response, resolution);
     },
     askStream: async function* (asked, askOptions) {
-      const { request, resolution } = resolveRequest(asked);
-      const extractive = await answerQuestion(request, corpus);
+      const { request, response: extractive, resolution } = await answerResolved(asked, (r) => answerQuestion(r, corpus));
       if (resolution.asksSource) {
         yield { type: 'answer', response: inConversation(extractive, resolution) };
         return;

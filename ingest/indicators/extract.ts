@@ -13,6 +13,8 @@ import { segmentWords } from '../../src/index/tokenizer.js';
 
 const CLAUSE_END = /[，；：,]/;
 const GENERIC_METRIC = /^(企业|项目|数量|总数|总量|规模|金额|个数|家数)$/;
+// A change with no noun ("，同比增长12.5%") is the change of the figure stated just before it.
+const BARE_CHANGE = /^(同比|比上年|较上年|环比|年均)?(增长|增速|增幅|下降|提高|提升|减少)$/;
 // A 。-sentence is the scope of time expressions and 分别 lists; ；-parts are what gets cited.
 const FULL_STOP = /[。！？\n]/;
 
@@ -120,6 +122,8 @@ function readSentence(sentence: string): MentionContext[] {
       } else if (previous && previous.clause === clause && /^[、和及与]/.test(fullLeft) && metric.length <= 3 && !countFirst) {
         // "中小企业净增13.5万户、总量118.9万户": the second figure shares the subject of the first.
         metric = subjectPart(previous.metric) + metric;
+      } else if (previous && BARE_CHANGE.test(metric) && !previous.subjectOf) {
+        metric = previous.metric + metric;
       } else if (!metric) {
         metric = cleanMetricPhrase(previousClauseText);
       } else if (GENERIC_METRIC.test(metric) && previousClauseText && !findNumberMentions(previousClauseText).length) {
@@ -249,9 +253,7 @@ function readFullSentence(
     const period: Period = time ? time.period : (!ownPoint && paragraphPeriod) || section.defaultPeriod;
     // 力争/有望 govern their own clause, not the rest of the sentence.
     const before = full.text.slice(context.clause.start, mention.start);
-    const modality = /明年/.test(before) && section.role === 'review'
-      ? 'target'
-      : detectModality(before, section.role, period.year, meta.reviewYear);
+    const modality = detectModality(before, section.role, period.year, meta.reviewYear, full.text.slice(0, mention.start));
     const measure = detectMeasure(mention, context.left, context.metric);
     const clauseText = full.text.slice(context.clause.start, context.clause.end);
     const ownRegion = clauseRegion(clauseText, section.region);

@@ -8,14 +8,24 @@ const SHARE_WORDS = /(占比|比重|占|份额|覆盖率|贡献率|利用率|普
 const CHANGE_WORDS = /(新增|净增|新建|增加|减少|新认定|新培育|新获批|新开工|新签约|新引进)/;
 const DIFF_WORDS = /(高于|低于|快于|慢于|超出|高出)/;
 
+// "2026年主要目标：A增长6%左右，B3.5万个": a lead that announces targets governs the whole sentence.
+const TARGET_LEAD = /(目标|预期|指标)(任务)?[:：]|(主要|预期)目标(是|为)/;
+
 /**
  * Target vs actual from the wording before the number and the section it stands in: a plan section
- * states targets; in a review, 有望/预计 mark a forecast and 力争/目标 a target.
+ * states targets; in a review, 有望/预计 mark a forecast, and 力争/目标, a "主要目标：" lead or a
+ * year after the one reviewed mark a target.
  */
-export function detectModality(before: string, role: SectionRole, periodYear: number, reviewYear: number): Modality {
+export function detectModality(
+  before: string,
+  role: SectionRole,
+  periodYear: number,
+  reviewYear: number,
+  sentenceBefore = before,
+): Modality {
   if (role === 'plan') return periodYear <= reviewYear ? 'actual' : 'target';
   if (FORECAST_WORDS.test(before)) return 'forecast';
-  if (TARGET_WORDS.test(before)) return 'target';
+  if (TARGET_WORDS.test(before) || /明年/.test(before) || TARGET_LEAD.test(sentenceBefore) || periodYear > reviewYear) return 'target';
   return 'actual';
 }
 

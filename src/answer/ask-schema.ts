@@ -18,8 +18,8 @@ const questionText = (name: string) =>
  */
 export const historyTurnSchema = z.union([
   questionText('history item'),
-  z.object({ question: questionText('history item question') }).loose(),
-  z.object({ question: z.object({ resolved: questionText('history item question.resolved') }).loose() }).loose(),
+  z.object({ question: questionText('history item question') }),
+  z.object({ question: z.object({ resolved: questionText('history item question.resolved') }) }),
 ]);
 export type HistoryTurn = z.infer<typeof historyTurnSchema>;
 

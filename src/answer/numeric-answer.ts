@@ -45,7 +45,7 @@ function asksMargin(question: ParsedQuestion): boolean {
 /** "增速是多少" is never answered by a count or an amount (183.6万辆), whatever the words shared. */
 function measureConflict(question: ParsedQuestion, row: Indicator): boolean {
   const rate = question.measure === 'growth' || question.measure === 'share';
-  return rate && row.measure === 'level' && !/%|百分点|‰/.test(row.unit);
+  return rate && row.measure !== question.measure && !/%|百分点|‰/.test(row.unit);
 }
 
 /** Other rows stating the same figure for the same region and period (a bullet box repeating the body text). */

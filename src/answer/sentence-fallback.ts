@@ -1,4 +1,4 @@
-import { comparableUnit, COUNT_UNITS } from '../domain/numbers.js';
+import { comparableUnit, COUNT_UNITS, findNumberMentions } from '../domain/numbers.js';
 import { canonicalize } from '../domain/synonyms.js';
 import { meaningfulTerms, type ScoredIndicator } from '../indicators/indicator-table.js';
 import type { Indicator } from '../indicators/indicator.js';
@@ -30,6 +30,18 @@ function shapeFits(row: Indicator, question: ParsedQuestion): boolean {
 }
 
 /**
+ * The words that can name the row's figure: from the figure before it (or the sentence start) up to
+ * the figure, so "新建5G基站3.1万个，集成电路产量…同比增长12.5%" gives the growth no 5G基站.
+ */
+function namingStretch(row: Indicator): string {
+  if (row.metricSide === 'after') return row.context;
+  const at = row.context.lastIndexOf(row.raw);
+  if (at < 0) return row.context;
+  const before = findNumberMentions(row.context.slice(0, at));
+  return row.context.slice(before.length ? before[before.length - 1].end : 0, at);
+}
+
+/**
  * The second numeric path: when no row's metric name fits the question, a sentence in the asked
  * region and period that holds the question's words before a number of the asked kind still
  * answers it, quoted as the clause that states the figure.
@@ -39,8 +51,8 @@ export function sentenceFallback(question: ParsedQuestion, hits: ScoredIndicator
   const focus = new Set(meaningfulTerms(question.focus));
   const fitting = hits.filter((h) => {
     // A compound the segmenter cut differently (规上工业 inside 规上工业增加值) is still in the sentence.
-    const text = canonicalize(h.row.context).toLowerCase();
-    const missing = h.missing.filter((t) => !text.includes(t));
+    const text = canonicalize(`${namingStretch(h.row)} ${h.row.metric}`).toLowerCase();
+    const missing = meaningfulTerms(question.terms).filter((t) => !text.includes(t));
     if (missing.some((t) => focus.has(t)) || !shapeFits(h.row, question)) return false;
     return missing.length === 0 || h.sentenceCoverage >= MIN_SENTENCE_COVERAGE;
   });

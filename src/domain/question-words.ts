@@ -33,6 +33,8 @@ export const ASKS_SOURCE = /出自|出处|来源|来自哪|引自|哪份(报告|
 export const KIND_WORDS = /预期目标|目标值|目标|计划|力争|争取|预计|实际完成|实际|已经完成|已经|完成了|达到了|实现了/g;
 /** Words that set the measure (growth, share, rank), removed when a follow-up changes it. */
 export const MEASURE_WORDS = /同比增长|增长率|增速|增幅|增长|比重|占比|份额|排名|位次/g;
+/** A single token that says how a figure is measured, not what it measures. */
+export const MEASURE_TERM = /^(同比|环比|比上年|增长|增速|增幅|增长率|下降|提高|提升|比重|占比|份额)$/;
 /** "比上年多多少", "和目标差多少": the verb of a difference asked in a follow-up. */
 export const DIFFERENCE_VERB = /(增加|减少|多|少|高|低|相差|差|超出|超过)了?(多少|几)/;
 /** Words of a follow-up that name no metric of their own. */

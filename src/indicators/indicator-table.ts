@@ -2,6 +2,7 @@ import type { Period } from '../domain/period.js';
 import { comparableUnit } from '../domain/numbers.js';
 import { tokenize } from '../index/tokenizer.js';
 import { canonicalize } from '../domain/synonyms.js';
+import { MEASURE_TERM } from '../domain/question-words.js';
 import type { Indicator, IndicatorKind, Measure } from './indicator.js';
 
 export type Intent = 'target' | 'forecast' | 'actual' | 'any';
@@ -49,6 +50,12 @@ interface RowIndex {
 }
 
 const CONTEXT_WEIGHT = 0.6;
+
+/** The metric names a subject, and the question hits only its measure words (增长), none of the subject. */
+function otherSubject(metric: Set<string>, weights: Map<string, number>): boolean {
+  const subject = [...metric].filter((m) => !MEASURE_TERM.test(m));
+  return subject.length > 0 && !subject.some((m) => weights.has(m)) && [...weights.keys()].some((t) => !MEASURE_TERM.test(t));
+}
 const COUNT_UNITS = new Set(['个', '家', '户', '项', '款', '台', '套', '件', '场', '辆', '人', '名', '座', '所', '批']);
 
 /** Tokens that carry meaning for metric matching: no single CJK characters, no bare numbers. */
@@ -191,6 +198,8 @@ export class IndicatorTable {
       const metricPrecision = metricWeight ? 1 - extra / metricWeight : 0;
       let score = coverage + 0.3 * metricCoverage - 0.4 * (1 - metricPrecision);
       score += this.shapeBonus(row, this.index[i], query);
+      // "5G基站增速" is not the growth of another subject in the same sentence (集成电路产量同比增长).
+      if (query.measure && row.measure === query.measure && otherSubject(metric, weights)) score -= 0.5;
       const sentenceCoverage = (metricHit + contextHit) / total;
       results.push({ row, score, coverage, metricCoverage, metricPrecision, sentenceCoverage, missing });
     }

@@ -10,10 +10,35 @@ function earlierTurn(turn: HistoryTurn): EarlierTurn {
 }
 
 /** The request with its question resolved against `history`; the rest of the pipeline sees a standalone question. */
-export function resolveRequest(request: AskRequest, today = new Date()): { request: AskRequest; resolution: Resolution } {
+function resolveRequest(request: AskRequest, today = new Date()): { request: AskRequest; resolution: Resolution } {
   const resolution = resolveConversation((request.history ?? []).map(earlierTurn), request.question, today);
   const { history: _history, ...rest } = request;
   return { request: { ...rest, question: resolution.question }, resolution };
+}
+
+/**
+ * Resolves `asked` against its history and answers it; when the question inherited a kind and finds
+ * nothing, asks again without it, so "那2025年呢？" after a target question gets the year's stated
+ * figure, saying that no target was found. Returns the standalone request that was answered.
+ */
+export async function answerResolved(
+  asked: AskRequest,
+  answer: (request: AskRequest) => Promise<AskResponse>,
+  today = new Date(),
+): Promise<{ request: AskRequest; response: AskResponse; resolution: Resolution }> {
+  const { request, resolution } = resolveRequest(asked, today);
+  const first = await answer(request);
+  const retry = resolution.withoutInheritedKind;
+  if (first.status !== 'not_found' || !retry) return { request, response: first, resolution };
+  const retried = { ...request, question: retry };
+  const second = await answer(retried);
+  if (second.status !== 'answered') return { request, response: first, resolution };
+  const { kind, ...inherited } = resolution.inherited;
+  return {
+    request: retried,
+    response: { ...second, answer: `没有找到所问时期和地区的${kind}数；报告中的数字：${second.answer}` },
+    resolution: { ...resolution, question: retry, inherited },
+  };
 }
 
 /** "出自哪份报告": the documents and sentences the previous answer cited. */

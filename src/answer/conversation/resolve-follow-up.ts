@@ -29,6 +29,11 @@ export interface Resolution {
   inherited: Inherited;
   /** "这个数字出自哪份报告？": the sources of the previous answer are asked, not a figure. */
   asksSource: boolean;
+  /**
+   * The question without the kind it inherited: "2026年目标是多少" → "那2025年呢？" asks about 2025,
+   * whose figure a review states as done, not as a target. Tried only when the question finds nothing.
+   */
+  withoutInheritedKind?: string;
 }
 
 // The run that asks for the figure: "是多少", "多少个", "目标是多少" keeps its kind word in the subject.
@@ -173,6 +178,10 @@ export function resolveFollowUp(previous: string, question: string, today = new 
         text = replaceSlot(text, now.regions, newRegions.join('和'), regionPosition(now));
       }
       text = withKindAndMeasure(text, parsedOwn, prevParsed, fullFollowUp, inherited);
+      if (inherited.kind && (newTime || newRegions.length)) {
+        const { subject, tail } = splitQuestionWords(text);
+        return { question: text, followUp: true, inherited, asksSource: false, withoutInheritedKind: `${subject.replace(KIND_WORDS, '')}${tail || '是多少'}` };
+      }
     }
   }
   return { question: text, followUp: true, inherited, asksSource: false };

@@ -44,11 +44,18 @@ async function converse(...turns: string[]) {
 
 describe('follow-up questions over an unseen report', () => {
   it('a new year: the same metric and kind for that year', async () => {
+    const r = await converse('2025年浙江新建5G基站多少个', '那2026年的目标呢？');
+    expect(r.answer).toContain('3.5万个');
+    expect(r.answer).toMatch(/^（按上文：浙江 · 5G基站）/);
+    expect(r.question).toMatchObject({ followUp: true, resolved: '2026年浙江新建5G基站目标多少个' });
+  });
+
+  it('a year with no figure of the inherited kind gets the figure stated, saying no target was found', async () => {
     const r = await converse('2026年浙江新建5G基站目标是多少', '那2025年呢？');
     expect(r.status).toBe('answered');
-    expect(r.answer).toContain('3.1万个');
-    expect(r.answer).toMatch(/^（按上文：浙江/);
-    expect(r.question).toMatchObject({ followUp: true, resolved: '2025年浙江新建5G基站目标是多少' });
+    expect(r.answer).toMatch(/没有找到.*目标数.*3\.1万个/);
+    expect(r.question).toMatchObject({ followUp: true, resolved: '2025年浙江新建5G基站是多少' });
+    expect(r.question.inherited).not.toHaveProperty('kind');
   });
 
   it('a new region gets that region’s figure, and a region with none is refused without a number', async () => {

@@ -36,3 +36,33 @@ describe('extractIndicators on an unseen report', () => {
     expect(row('50家')).toMatchObject({ kind: 'target', qualifier: '以上' });
   });
 });
+
+// A conference report with no plan heading: the next year's targets sit in the review's own text.
+const CONFERENCE = [
+  '某省经济和信息化工作会议报告',
+  '发布时间：2026-01-20',
+  '2025年，全省工业投资完成1.2万亿元，集成电路产量达到420亿块，同比增长12.5%。',
+  '2026年主要目标：全省规上工业增加值增长6%左右，新建5G基站3.5万个。',
+].join('\n');
+const SUMMARY = ['某市经信局2025年工作总结', '发布时间：2026-01-10', '2025年，全市新建5G基站8600个。'].join('\n');
+
+describe('targets and actuals without plan headings', () => {
+  const rows = prepareDocument('conference.txt', CONFERENCE).indicators;
+  const row = (raw: string) => rows.find((r) => r.raw === raw);
+
+  it('a "主要目标：" lead makes every figure of its sentence a target', () => {
+    expect(row('6%')).toMatchObject({ period: '2026', modality: 'target' });
+    expect(row('3.5万个')).toMatchObject({ period: '2026', modality: 'target' });
+    expect(row('1.2万亿元')).toMatchObject({ period: '2025', modality: 'actual' });
+  });
+
+  it('a change with no noun of its own is the change of the figure before it', () => {
+    expect(row('12.5%')).toMatchObject({ measure: 'growth', metric: '集成电路产量同比增长' });
+  });
+
+  it('a "2025年工作总结" reviews 2025: its figures are actuals', () => {
+    const { meta, indicators } = prepareDocument('summary.txt', SUMMARY);
+    expect([meta.reviewYear, meta.planYear]).toEqual([2025, 2026]);
+    expect(indicators.find((r) => r.raw === '8600个')).toMatchObject({ period: '2025', modality: 'actual' });
+  });
+});

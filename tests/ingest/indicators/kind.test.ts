@@ -17,6 +17,12 @@ describe('detectModality', () => {
     expect(detectModality('算力规模达', 'review', 2024, 2024)).toBe('actual');
   });
 
+  it('in a review: a year after the one reviewed, or a sentence led by 主要目标：, is a target', () => {
+    expect(detectModality('新建5G基站', 'review', 2026, 2025)).toBe('target');
+    expect(detectModality('新建5G基站', 'review', 2025, 2025, '主要目标：规上工业增加值增长6%左右，新建5G基站')).toBe('target');
+    expect(detectModality('新建5G基站', 'review', 2025, 2025, '2025年，全省工业投资完成1.2万亿元，新建5G基站')).toBe('actual');
+  });
+
   it('in a plan: future years are targets, the review year stays actual', () => {
     expect(detectModality('新建5G基站', 'plan', 2025, 2024)).toBe('target');
     expect(detectModality('新建5G基站', 'plan', 2024, 2024)).toBe('actual');

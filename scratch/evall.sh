@@ -1,0 +1,13 @@
+#!/bin/bash
+# Runs every eval set in parallel; prints the overall line of each.
+cd /work/main
+run() { name=$1; q=$2; seeds=$3; shift 3; npm run -s eval -- --questions $q --seeds $seeds --out /tmp/e-$name "$@" > /tmp/e-$name.log 2>&1; echo "$name: $(grep -m1 "^overall" /tmp/e-$name.log)"; }
+run dev ../shared/eval/dev.jsonl seeds &
+run heldout eval/heldout.jsonl seeds &
+wait
+run heldout2 eval/heldout2.jsonl eval/unseen-seeds &
+run unseen ../shared/eval/dev-unseen.jsonl ../shared/corpus-dev &
+wait
+run u2 eval/unseen-2/questions.jsonl eval/unseen-2 &
+run u3 eval/unseen-3/questions.jsonl eval/unseen-3 &
+wait

@@ -1,0 +1,10 @@
+import { parseQuestion } from '../src/answer/parse-question.js';
+import { queryFor } from '../src/answer/indicator-match.js';
+import { readPayload, readManifest } from '../src/index/index-files.js';
+import { IndicatorTable } from '../src/indicators/indicator-table.js';
+const dir = process.env.INDEX!;
+const payload = await readPayload(dir, (await readManifest(dir))!);
+const table = new IndicatorTable(payload.indicators);
+const q = parseQuestion(process.argv[2]);
+console.log(JSON.stringify({ terms: q.terms, focus: q.focus, measure: q.measure }));
+for (const h of table.search(queryFor(q, q.periods[0]), 30).slice(0, 6)) console.log(h.score.toFixed(2), h.sentenceCoverage.toFixed(2), h.missing, h.row.metric, h.row.raw, h.row.metricSide, '|', h.row.context);
