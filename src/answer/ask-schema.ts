@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTEXT_TURNS } from './conversation/conversation.js';
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -26,7 +27,14 @@ export type HistoryTurn = z.infer<typeof historyTurnSchema>;
 export const askRequestSchema = z
   .object({
     question: questionText('question'),
-    history: z.array(historyTurnSchema).max(MAX_HISTORY_TURNS, `history must have at most ${MAX_HISTORY_TURNS} turns`).optional(),
+    history: z
+      .array(historyTurnSchema)
+      .max(MAX_HISTORY_TURNS, `history must have at most ${MAX_HISTORY_TURNS} turns`)
+      .optional()
+      .describe(
+        `Earlier turns of the conversation, oldest first: questions as typed, {question} requests, or earlier responses echoed back. ` +
+          `The question may then be a follow-up ("那2025年呢？", "武汉呢？", "它的增速呢？", "出自哪份报告？"); only the last ${CONTEXT_TURNS} turns count; at most ${MAX_HISTORY_TURNS} are accepted.`,
+      ),
     topK: z.number().int().min(1).max(20).optional(),
     filters: z
       .object({

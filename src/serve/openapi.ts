@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { ReindexReport } from './routes/admin.js';
+import { CONTEXT_TURNS } from '../answer/conversation/conversation.js';
 import { askStreamEventSchemas } from './routes/stream-events.js';
 import { chatCompletionChunkSchema, chatCompletionRequestSchema, chatCompletionSchema, modelListSchema } from './routes/openai-schemas.js';
 import {
@@ -142,9 +143,11 @@ function describeRoutes(registry: Registry): void {
     method: 'post',
     path: '/v1/chat/completions',
     tags: ['openai'],
-    summary: 'OpenAI-compatible chat completion: the last user message is the question',
+    summary: 'OpenAI-compatible chat completion: the last user message is the question, read against the user messages before it',
     security: apiKeySecurity,
     description:
+      'Stateless, as OpenAI clients resend the conversation: the last user message is the question and the user messages before it ' +
+      `(the last ${CONTEXT_TURNS}) are the context a follow-up inherits region, year, metric and kind from; assistant and system messages are not read. ` +
       'The reply is the answer followed by a numbered source list (标题：“quote”). With `stream: true` the reply arrives as ' +
       '`chat.completion.chunk` objects (ChatCompletionChunk), one per `data:` line, ending with `data: [DONE]`. ' +
       'When an LLM is configured, only the answer that passed the numeric guard (or the extractive fallback) is streamed, never a provisional draft.',

@@ -63,6 +63,24 @@ describe('input limits and validation on /ask', () => {
     await expectError(await served.app.request('/ask', askRequest('null')), 400, 'invalid_request');
   });
 
+  it('answers a follow-up from history, and names the field of a malformed or oversized history', async () => {
+    const followUp = await served.app.request('/ask', askRequest({ question: '那2025年呢？', history: [QUESTION] }));
+    const body = (await followUp.json()) as { answer: string; question: { resolved: string; followUp: boolean } };
+    expect(body.question).toMatchObject({ followUp: true, resolved: expect.stringMatching(/^2025年湖北算力/) });
+    // The 2024 report set a 2025 target, so the inherited kind finds it.
+    expect(body.answer).toContain('12000P');
+    await expectError(await served.app.request('/ask', askRequest({ question: QUESTION, history: QUESTION })), 400, 'invalid_request', 'history');
+    await expectError(await served.app.request('/ask', askRequest({ question: QUESTION, history: [42] })), 400, 'invalid_request', 'history.0');
+    await expectError(await served.app.request('/ask', askRequest({ question: QUESTION, history: ['湖'.repeat(501)] })), 400, 'invalid_request', 'history.0');
+    const long = await expectError(
+      await served.app.request('/ask', askRequest({ question: QUESTION, history: Array.from({ length: 51 }, () => QUESTION) })),
+      400,
+      'invalid_request',
+      'history',
+    );
+    expect(long.error.message).toMatch(/50/);
+  });
+
   it('limits the question to 500 characters and rejects an empty one', async () => {
     const ok = await served.app.request('/ask', askRequest({ question: '湖'.repeat(500) }));
     expect(ok.status).toBe(200);

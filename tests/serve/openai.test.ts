@@ -75,6 +75,25 @@ describe('OpenAI-compatible API with the openai client', () => {
     expect(raw.trimEnd().endsWith('data: [DONE]')).toBe(true);
   });
 
+  it('reads a follow-up against the earlier user messages, ignoring what another tool wrote as the assistant', async () => {
+    const messages = [
+      { role: 'system' as const, content: '你是助手' },
+      { role: 'user' as const, content: '2025年湖北汽车整车产量是多少？' },
+      { role: 'assistant' as const, content: '大约两百万辆吧（另一个工具写的）' },
+      { role: 'user' as const, content: '它的增速呢？' },
+    ];
+    const completion = await client.chat.completions.create({ model: MODEL_ID, messages });
+    const content = completion.choices[0].message.content ?? '';
+    expect(content).toMatch(/^（按上文：湖北 · 2025年 · 汽车整车产量）/);
+    expect(content).not.toContain('两百万');
+    expect(content).not.toContain('183.6万辆');
+
+    const stream = await client.chat.completions.create({ model: MODEL_ID, messages, stream: true });
+    let streamed = '';
+    for await (const chunk of stream) streamed += chunk.choices[0]?.delta.content ?? '';
+    expect(streamed).toBe(content);
+  });
+
   it('says plainly when the reports do not answer, with no sources', async () => {
     const completion = await client.chat.completions.create({ model: MODEL_ID, messages: [{ role: 'user', content: '河南省2025年规上工业增加值增长了多少' }] });
     const content = completion.choices[0].message.content ?? '';
@@ -97,7 +116,12 @@ describe('POST /v1/chat/completions input validation', () => {
     ['no user message', { model: MODEL_ID, messages: [{ role: 'system', content: 'hi' }] }, 'messages'],
     ['an empty question', { model: MODEL_ID, messages: [{ role: 'user', content: '   ' }] }, 'messages'],
     ['a wrong role', { model: MODEL_ID, messages: [{ role: 'robot', content: QUESTION }] }, 'messages.0.role'],
-    ['a question that is too long', { model: MODEL_ID, messages: [{ role: 'user', content: '湖'.repeat(501) }] }, 'messages'],
+    ['a question that is too long', { model: MODEL_ID, messages: [{ role: 'user', content: '湖'.repeat(501) }] }, 'messages.0.content'],
+    [
+      'an earlier user message that is too long',
+      { model: MODEL_ID, messages: [{ role: 'user', content: '湖'.repeat(501) }, { role: 'assistant', content: 'x' }, { role: 'user', content: QUESTION }] },
+      'messages.0.content',
+    ],
     ['no model', { messages: [{ role: 'user', content: QUESTION }] }, 'model'],
     ['n > 1', { model: MODEL_ID, n: 2, messages: [{ role: 'user', content: QUESTION }] }, 'n'],
   ])('400 with the error shape for %s', async (_name, body, field) => {

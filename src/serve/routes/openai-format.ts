@@ -22,7 +22,7 @@ export function conversationOf(messages: ChatMessage[]): { question: string; his
   const question = textOf(last.message);
   if (!question) throw new AppError('invalid_request', 400, 'messages: the last user message has no text', 'messages');
   const tooLong = (index: number) =>
-    new AppError('invalid_request', 400, `messages[${index}]: a user message must be at most ${MAX_QUESTION_LENGTH} characters`, `messages[${index}].content`);
+    new AppError('invalid_request', 400, `messages[${index}]: a user message must be at most ${MAX_QUESTION_LENGTH} characters`, `messages.${index}.content`);
   if (question.length > MAX_QUESTION_LENGTH) throw tooLong(last.index);
   const history: string[] = [];
   for (const { message, index } of users) {
@@ -33,9 +33,12 @@ export function conversationOf(messages: ChatMessage[]): { question: string; his
   return { question, history: history.slice(-CONTEXT_TURNS) };
 }
 
-/** The numbered source list appended to the answer, matching its [n] markers. */
+/**
+ * The numbered source list appended to the answer, matching its [n] markers. A refusal gets none:
+ * its related passages hold figures the answer just said it could not give.
+ */
 export function sourceList(response: AskResponse): string {
-  if (response.citations.length === 0) return '';
+  if (response.status !== 'answered' || response.citations.length === 0) return '';
   const lines = response.citations.map((c) => `[${c.n}] ${c.title}：“${c.quote}”`);
   return `\n\n来源：\n${lines.join('\n')}`;
 }
