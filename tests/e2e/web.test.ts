@@ -91,6 +91,18 @@ describe.skipIf(missing)(TITLE, () => {
     await expect.poll(() => page.locator('#source-panel').isHidden()).toBe(true);
   });
 
+  it('carries a follow-up on from the turn before: "那2025年实际完成了多少？" after a target question', async () => {
+    const page = await open();
+    await ask(page, '2026年湖北算力目标是多少');
+    await expect.poll(() => page.locator('.message.answered .answer-text').last().textContent()).toContain('2.2万P');
+    await ask(page, '那2025年实际完成了多少？');
+    await expect.poll(() => page.locator('.message.answered').count()).toBe(2);
+    const second = page.locator('.message.answered').last();
+    await expect.poll(() => second.locator('.answer-text').textContent()).toContain('1.8万P');
+    expect(await second.locator('.answer-text').textContent()).not.toContain('2.2万P');
+    expect(await second.locator('.resolved').textContent()).toMatch(/按上文理解为：2025年湖北算力/);
+  });
+
   it('shows not_found clearly, without a number or a citation', async () => {
     const page = await open();
     await ask(page, '河南省2025年规上工业增加值增长了多少');
