@@ -4,6 +4,7 @@ import { COUNT_UNITS, findNumberMentions, type NumberMention } from '../../src/d
 import { findTimeExpressions, type TimeContext } from '../../src/domain/time-expressions.js';
 import type { Period } from '../../src/domain/period.js';
 import { findRegionMentions, regionContains } from '../../src/domain/regions.js';
+import { stripBylines } from '../scope/subject-region.js';
 import { toSourceSpan, type NormalizedText } from '../normalize.js';
 import type { SectionSpan } from '../sections.js';
 import { splitSentences, type SentenceSpan } from '../sentences.js';
@@ -56,7 +57,7 @@ function startsWithCjkNoun(text: string): boolean {
 
 /** Region a clause is about when it opens with a place inside the section's region (武汉… in a Hubei report). */
 function clauseRegion(text: string, sectionRegion: string): string | undefined {
-  const stripped = text.replace(/^(推动|支持|其中|同时|目前|并|而)/, '');
+  const stripped = stripBylines(text).replace(/^(推动|支持|其中|同时|目前|并|而)/, '');
   const first = findRegionMentions(stripped)[0];
   if (!first || first.start > 1) return undefined;
   if (first.name === sectionRegion) return undefined;

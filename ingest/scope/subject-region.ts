@@ -42,7 +42,8 @@ function mostCommon(values: string[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-function stripBylines(text: string): string {
+/** Blanks bylines (same length, so offsets hold): the place a story was filed from is not its subject. */
+export function stripBylines(text: string): string {
   return BYLINE_RES.reduce((t, re) => t.replace(re, (m) => ' '.repeat(m.length)), text);
 }
 

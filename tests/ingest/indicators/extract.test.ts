@@ -66,3 +66,14 @@ describe('targets and actuals without plan headings', () => {
     expect(indicators.find((r) => r.raw === '8600个')).toMatchObject({ period: '2025', modality: 'actual' });
   });
 });
+
+// The outlet's own place name leads the sentence; the figure is the province's its agency reports.
+describe('a byline place before the subject', () => {
+  const text = '赣州新闻网讯 记者从江西省工业和信息化厅获悉，2025年1月至11月，全省规上工业增加值同比增长6.1%。';
+  const { indicators } = prepareDocument('byline.txt', text);
+
+  it('is not the region of the figure', () => {
+    const row = indicators.find((r) => r.raw === '6.1%');
+    expect(row).toMatchObject({ region: '江西', measure: 'growth' });
+  });
+});
