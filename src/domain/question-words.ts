@@ -11,6 +11,8 @@ export const COLLOQUIAL_REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/定的(增速)?目标/g, '$1目标'],
   [/到底|究竟/g, ''],
   [/来着|呀|啊|哈|嘞|呗|哦|噢/g, ''],
+  // "现在有多少家": the latest figure, which is what a question with no period gets anyway.
+  [/截[至止](目前|现在|当前)|现在|目前|当前|如今|眼下/g, ''],
 ];
 
 /** Openings that only address the listener ("帮我查一下", "我想知道"). */

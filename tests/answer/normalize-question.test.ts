@@ -16,6 +16,9 @@ describe('normalizeQuestion', () => {
   it('drops openings addressed to the listener and spoken filler, and rewrites spoken verbs', () => {
     expect(normalizeQuestion('请问一下，咱们江西2025年工业投资涨了多少啊')).toBe('江西2025年工业投资增长多少');
     expect(normalizeQuestion('帮我查一下2024年建了多少个基站来着？')).toBe('2024年建成多少个基站？');
+    // "现在/目前" asks for the latest figure; as a search term it would only miss.
+    expect(normalizeQuestion('江西现在有多少家规上工业企业？')).toBe('江西有多少家规上工业企业？');
+    expect(normalizeQuestion('截至目前江西建成5G基站多少个')).toBe('江西建成5G基站多少个');
   });
 });
 
