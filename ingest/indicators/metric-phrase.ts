@@ -35,7 +35,8 @@ export function cleanMetricPhrase(text: string, region?: string): string {
 }
 
 const LIST_SPLIT = /[、和及与]/;
-const HEAD_NOUNS = ['产量', '增加值', '投资', '产值', '营收', '营业收入', '收入', '规模', '利润', '比重', '数量', '企业', '产业'];
+// Longest first: "规上、亿元以上工业企业" shares 工业企业, not only 企业.
+const HEAD_NOUNS = ['工业增加值', '工业总产值', '工业产值', '工业投资', '工业企业', '产量', '增加值', '投资', '产值', '营收', '营业收入', '收入', '规模', '利润', '比重', '数量', '企业', '产业'];
 
 /**
  * Splits "汽车整车、新能源汽车产量" into ["汽车整车产量", "新能源汽车产量"]: the head noun written once
@@ -47,7 +48,13 @@ export function splitSubjectList(subjects: string): string[] {
   const last = items[items.length - 1];
   const head = HEAD_NOUNS.find((h) => last.endsWith(h) && last.length > h.length);
   if (!head) return items;
-  return items.map((item) => (item.endsWith(head) ? item : item + head));
+  return items.map((item) => (item.endsWith(head) ? item : item + head.slice(overlap(item, head))));
+}
+
+/** Length of the longest end of `item` that starts `head` ("轻工业" and "工业增加值" share 工业). */
+function overlap(item: string, head: string): number {
+  for (let n = Math.min(item.length, head.length - 1); n > 0; n--) if (head.startsWith(item.slice(-n))) return n;
+  return 0;
 }
 
 const CLAUSE_MARK = /[，；。：,;:]/;
