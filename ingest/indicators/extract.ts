@@ -8,7 +8,7 @@ import { stripBylines } from '../scope/subject-region.js';
 import { toSourceSpan, type NormalizedText } from '../normalize.js';
 import type { SectionSpan } from '../sections.js';
 import { splitSentences, type SentenceSpan } from '../sentences.js';
-import { detectMeasure, detectModality, isDifference, kindOf } from './kind.js';
+import { AGAINST_BASE, detectMeasure, detectModality, isDifference, kindOf } from './kind.js';
 import { cleanMetricPhrase, qualifierBefore, repairMetric, splitSubjectList } from './metric-phrase.js';
 import { segmentWords } from '../../src/index/tokenizer.js';
 
@@ -155,8 +155,10 @@ function alignedWithout分别(sentence: string, clause: Clause, values: NumberMe
   return subjects.length === values.length ? lead.length - verb[0].length : -1;
 }
 
-const SCOPE_WORDS =
-  /居|位居|稳居|排名|排|位列|列|保持|均|数量|总量|规模|全国|中部|西部|东部|全省|全市|副省级城市|工业大省|经济十强省|十强省|世界|全球|高于|低于|快于|慢于|超出|高出|[、，\s]/g;
+const SCOPE_WORDS = new RegExp(
+  `居|位居|稳居|排名|排|位列|列|保持|均|数量|总量|规模|全国|中部|西部|东部|全省|全市|副省级城市|工业大省|经济十强省|十强省|世界|全球|高于|低于|快于|慢于|超出|高出|平均水平|平均|年度目标|目标|${AGAINST_BASE}|[、，\\s]`,
+  'g',
+);
 
 /** "居全国" qualifies the figure before it; "算力运载力指数居全国" names a figure of its own. */
 function isScopeOnly(left: string): boolean {

@@ -16,7 +16,7 @@ interface Side {
  * The two things compared: around 比 ("A比B多几") or 与…相比, each side with its own region, year
  * and intent, falling back to the whole question's where a side names none.
  */
-function sidesOf(question: ParsedQuestion): { subject: Side; base: Side } | undefined {
+function sidesOf(question: ParsedQuestion): { subject: Side; base: Side; baseText: string } | undefined {
   const match = VERSUS_SPLIT.exec(question.text);
   const halves = match
     ? [question.text.slice(0, match.index), question.text.slice(match.index + match[0].length)]
@@ -38,17 +38,22 @@ function sidesOf(question: ParsedQuestion): { subject: Side; base: Side } | unde
     const a = fill(left, 0);
     const b = fill(right, 1);
     // "与2024年相比，2025年…增加了多少": the subject follows 相比.
-    return match?.[0].startsWith('相比') ? { subject: { question: b }, base: { question: a } } : { subject: { question: a }, base: { question: b } };
+    return match?.[0].startsWith('相比')
+      ? { subject: { question: b }, base: { question: a }, baseText: halves[0] }
+      : { subject: { question: a }, base: { question: b }, baseText: halves[1] };
   }
   if (question.periods.length >= 2) {
     const sorted = [...question.periods].sort((x, y) => y.year - x.year);
     return {
       subject: { question: { ...question, periods: [sorted[0]] } },
       base: { question: { ...question, periods: [sorted[1]] } },
+      baseText: `${sorted[1].year}年`,
     };
   }
   return undefined;
 }
+
+type ScoredRow = NonNullable<ReturnType<typeof best>>;
 
 function best(context: ComposeContext, question: ParsedQuestion) {
   const hit = context.table.search(queryFor(question, question.periods[0]), 5)[0];
@@ -80,11 +85,30 @@ function yesNoPrefix(text: string, difference: number): string {
   return holds ? `是，${asked}，` : `否，未${asked}，`;
 }
 
-/** "…比…多多少" / "…增加了多少": both figures cited, the difference computed from them. */
+// How a base is written in the source: "比上年", "较2020年", "高于全国", "高出年度目标".
+const BASE_WORDS = /上年同期|去年同期|同期|上年|去年|上一年|\d{4}年|全国|全省|全市|全区|全县|目标|预期/;
+const BASE_IN_SOURCE: Record<string, RegExp> = { 上年: /上年|去年|同期/, 去年: /上年|去年|同期/, 上一年: /上年|去年|同期/, 预期: /目标|预期/, 目标: /目标|预期/ };
+
+/** A difference the source states next to the figure ("高于全国1.9个百分点"): quoted, not computed. */
+function statedDifference(context: ComposeContext, subject: ScoredRow, baseText: string): Composed | undefined {
+  const base = BASE_WORDS.exec(baseText)?.[0];
+  if (!base) return undefined;
+  const inSource = BASE_IN_SOURCE[base.replace(/同期$/, '') || base] ?? new RegExp(base);
+  const stated = context.table.companionsOf(subject.row.id).find((row) => row.measure !== 'rank' && inSource.test(row.phrase ?? row.metric));
+  if (!stated) return undefined;
+  const usedSubject = cite(context, subject.row, subject.score);
+  const usedStated = cite(context, stated, subject.score);
+  const answer = `${(stated.phrase ?? valuePhrase(stated)).replace(/[。；，,;]+$/, '')}[${usedStated.citation}]：${subjectOf(subject.row)}${valuePhrase(subject.row)}[${usedSubject.citation}]。`;
+  return { status: 'answered', answer, used: [usedSubject, usedStated], related: [] };
+}
+
+/** "…比…多多少" / "…增加了多少": a difference the source states, else both figures cited and the difference computed. */
 export function answerDifference(question: ParsedQuestion, context: ComposeContext): Composed {
   const sides = sidesOf(question);
   if (!sides) return notFound(describeMissing(question), relatedRows(context, question));
   const a = best(context, sides.subject.question);
+  const stated = a && statedDifference(context, a, sides.baseText);
+  if (stated) return stated;
   const b = best(context, sides.base.question);
   if (!a || !b || a.row.id === b.row.id) {
     return notFound('报告中没有找到比较双方的全部数据，无法计算差值。', relatedRows(context, question));

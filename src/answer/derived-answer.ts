@@ -51,10 +51,12 @@ function derive(row: Indicator, question: ParsedQuestion, period: Period): Deriv
   const tail = after(row);
   if (question.intent === 'target') {
     const m = ABOVE_TARGET_RE.exec(tail);
-    if (!m || row.year !== period.year || period.fromMonth !== undefined) return undefined;
+    // "上半年增长12.8%，高于年度目标4.8个百分点": the margin is to the year's target, whatever span the figure covers.
+    if (!m || row.year !== period.year || (period.fromMonth !== undefined && row.period !== period.key)) return undefined;
     const margin = Number(m[2]);
     const value = m[1] === '低于' ? row.value + margin : row.value - margin;
-    return { row, value: Number(value.toFixed(decimals(row.value, margin))), period, how: `${row.raw}、${m[1]}目标${m[2]}个百分点` };
+    const how = `${periodLabel(row.period)}${row.raw}、${m[1]}年度目标${m[2]}个百分点`;
+    return { row, value: Number(value.toFixed(decimals(row.value, margin))), period: makePeriod(row.year), how };
   }
   const m = VERSUS_RE.exec(tail);
   if (!m) return undefined;
@@ -80,7 +82,7 @@ export function answerDerived(question: ParsedQuestion, context: ComposeContext)
     if (!found) continue;
     const used = cite(context, found.row, hit.score);
     const kind = question.intent === 'target' ? '目标' : '';
-    const answer = `${periodLabel(period.key)}${found.row.region}${found.row.metric}${kind}约为${found.value}%（据${found.how}推算）[${used.citation}]。`;
+    const answer = `${periodLabel(found.period.key)}${found.row.region}${found.row.metric}${kind}约为${found.value}%（据${found.how}推算）[${used.citation}]。`;
     return { status: 'answered', answer, used: [used], related: [] };
   }
   return undefined;

@@ -1,0 +1,6 @@
+#!/bin/bash
+cd /work/main
+npm run -s eval -- --conversations eval/conversations/seeds.jsonl --seeds seeds --out /tmp/e-cs > /tmp/e-cs.log 2>&1 &
+npm run -s eval -- --conversations eval/conversations/corpus-dev.jsonl --seeds ../shared/corpus-dev --out /tmp/e-cd > /tmp/e-cd.log 2>&1
+wait
+echo "cs: $(grep -m1 '^overall' /tmp/e-cs.log)"; echo "cd: $(grep -m1 '^overall' /tmp/e-cd.log)"

@@ -1,0 +1,63 @@
+/**
+ * Differences a report states beside its figure ("高于全国1.9个百分点", "较2020年增加369.3亿元")
+ * are quoted, not recomputed; a margin over the annual target gives that target. Report written
+ * for this test.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngest } from '../../ingest/pipeline.js';
+import { openEngine, type Engine } from '../../src/engine.js';
+
+const REPORT = `福建省工业和信息化厅
+发布日期：2024-07-20
+上半年全省工业经济运行情况
+今年上半年，全省规上工业增加值同比增长9.6%，较去年同期加快3.1个百分点，高于年度目标3.6个百分点，高于全国平均水平2.4个百分点，位居全国第5位。
+2023年，全省工业增加值达到1.8万亿元，较2020年增加3200亿元。`;
+
+let engine: Engine;
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'policy-qa-difference-'));
+  await writeFile(join(root, 'report.txt'), REPORT);
+  await runIngest({ seedsDir: root, indexDir: join(root, 'index'), embedder: null });
+  engine = await openEngine({ indexDir: join(root, 'index') });
+});
+afterAll(async () => {
+  await engine?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+async function ask(question: string, history?: string[]) {
+  const response = await engine.ask({ question, ...(history ? { history } : {}) });
+  for (const c of response.citations) expect(engine.document(c.docId)?.text.slice(c.start, c.end)).toBe(c.quote);
+  return response;
+}
+
+describe('a difference the report states', () => {
+  it('is quoted against the nation', async () => {
+    const response = await ask('福建2024年上半年规上工业增加值增速比全国高多少？');
+    expect(response.status).toBe('answered');
+    expect(response.answer).toMatch(/^高于全国平均水平2\.4个百分点\[1\]/);
+    expect(response.answer).toContain('9.6%');
+  });
+
+  it('is quoted against a base year, also as a follow-up', async () => {
+    const response = await ask('比2020年增加了多少？', ['福建2023年工业增加值是多少？']);
+    expect(response.answer).toContain('较2020年增加3200亿元');
+    expect(response.answer).not.toContain('1.4万亿');
+  });
+
+  it('gives the annual target from the margin over it, saying it was computed', async () => {
+    const response = await ask('年度目标是多少？', ['福建2024年上半年规上工业增加值增长多少？']);
+    expect(response.answer).toContain('2024年福建');
+    expect(response.answer).toMatch(/目标约为6%（据2024年上半年9\.6%、高于年度目标3\.6个百分点推算）/);
+  });
+
+  it('answers the rank of the figure', async () => {
+    const response = await ask('在全国排第几？', ['福建2024年上半年规上工业增加值增长多少？']);
+    expect(response.answer).toContain('第5位');
+  });
+});
