@@ -1,5 +1,6 @@
 import { findRegionMentions } from '../../src/domain/regions.js';
 import { findNumberMentions } from '../../src/domain/numbers.js';
+import { headNounOf, withHeadNoun } from '../../src/domain/head-nouns.js';
 
 const TIME_WORDS =
   /\d{4}年(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}[—\-–~至到]\d{1,2}月份?|\d{1,2}月(?:末|底|份)?)?|\d{1,2}[—\-–~至到]\d{1,2}月份?|上半年|下半年|前三季度|第?[一二三四]季度|今年|明年|去年|全年|当年|以来|(?:截)?至\d{1,2}月(?:末|底)?|\d{1,2}月份?/g;
@@ -35,8 +36,6 @@ export function cleanMetricPhrase(text: string, region?: string): string {
 }
 
 const LIST_SPLIT = /[、和及与]/;
-// Longest first: "规上、亿元以上工业企业" shares 工业企业, not only 企业.
-const HEAD_NOUNS = ['工业增加值', '工业总产值', '工业产值', '工业投资', '工业企业', '产量', '增加值', '投资', '产值', '营收', '营业收入', '收入', '规模', '利润', '比重', '数量', '企业', '产业'];
 
 /**
  * Splits "汽车整车、新能源汽车产量" into ["汽车整车产量", "新能源汽车产量"]: the head noun written once
@@ -45,16 +44,8 @@ const HEAD_NOUNS = ['工业增加值', '工业总产值', '工业产值', '工�
 export function splitSubjectList(subjects: string): string[] {
   const items = subjects.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
   if (items.length < 2) return items;
-  const last = items[items.length - 1];
-  const head = HEAD_NOUNS.find((h) => last.endsWith(h) && last.length > h.length);
-  if (!head) return items;
-  return items.map((item) => (item.endsWith(head) ? item : item + head.slice(overlap(item, head))));
-}
-
-/** Length of the longest end of `item` that starts `head` ("轻工业" and "工业增加值" share 工业). */
-function overlap(item: string, head: string): number {
-  for (let n = Math.min(item.length, head.length - 1); n > 0; n--) if (head.startsWith(item.slice(-n))) return n;
-  return 0;
+  const head = headNounOf(items[items.length - 1]);
+  return head ? items.map((item) => withHeadNoun(item, head)) : items;
 }
 
 const CLAUSE_MARK = /[，；。：,;:]/;

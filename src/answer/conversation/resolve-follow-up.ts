@@ -1,3 +1,5 @@
+import { headNounOf, withHeadNoun } from '../../domain/head-nouns.js';
+import { makePeriod, type Period } from '../../domain/period.js';
 import { findRegionMentions, type RegionMention } from '../../domain/regions.js';
 import { findTimeExpressions, type TimeExpression } from '../../domain/time-expressions.js';
 import {
@@ -78,6 +80,29 @@ function timeText(times: TimeExpression[]): string | undefined {
   return times[0] ? periodLabel(times[0].period.key) : undefined;
 }
 
+/** "去年同期": the previous question's span of months, a year earlier. */
+function samePeriodYearBefore(period: Period): string {
+  return periodLabel(makePeriod(period.year - 1, period.fromMonth, period.toMonth).key);
+}
+
+/**
+ * "那新能源汽车呢" after "汽车整车产量是多少": the new subject takes the previous metric's head noun
+ * (产量) and, when the follow-up names none, its measure (增长, 占比).
+ */
+function inheritedMeasureAndHead(
+  named: string,
+  prevText: string,
+  prevYear: number,
+  own: ReturnType<typeof parseQuestion>,
+  prev: ReturnType<typeof parseQuestion>,
+): string {
+  const prevMetric = metricPhrase(prevText, prevYear).replace(MEASURE_WORDS, '');
+  const head = headNounOf(prevMetric);
+  let body = head && !headNounOf(named) ? withHeadNoun(named, head) : named;
+  if (own.measure === undefined && prev.measure !== undefined) body += new RegExp(MEASURE_WORDS.source).exec(prevText)?.[0] ?? '';
+  return body;
+}
+
 function yearOf(slots: Slots): number | undefined {
   return slots.times[0]?.period.year;
 }
@@ -144,11 +169,13 @@ export function resolveFollowUp(previous: string, question: string, today = new 
   if (asksSource) {
     return { question: prevText, followUp: true, inherited: { metric: metricPhrase(prevText, prevYear) || undefined }, asksSource: true };
   }
-  if (metricTerms.length > 0 && !pointsBack) return standalone(question);
+  // A question with its own metric and no pointer back is a new topic, but one that names no region
+  // ("规上工业企业多少户？") still asks about the region under discussion.
+  if (metricTerms.length > 0 && !pointsBack && (own.regions.length > 0 || prevParsed.regions.length === 0)) return standalone(question);
 
   const parsedOwn = parseQuestion(fullFollowUp, today);
   const difference = DIFFERENCE_VERB.exec(fullFollowUp);
-  const newTime = timeText(own.times);
+  const newTime = /(去年|上年)同期/.test(fullFollowUp) && prevParsed.periods[0] ? samePeriodYearBefore(prevParsed.periods[0]) : timeText(own.times);
   const newRegions = [...new Set(own.regions.map((m) => m.name))];
   const inherited: Inherited = {};
   if (!newRegions.length && prevParsed.regions.length) inherited.regions = prevParsed.regions;
@@ -159,10 +186,13 @@ export function resolveFollowUp(previous: string, question: string, today = new 
     // "那新能源汽车呢？": a new metric in the scope under discussion.
     const timeOf = newTime ?? (prev.times[0] ? periodLabel(prev.times[0].period.key) : '');
     const regionOf = newRegions.length ? newRegions.join('和') : prevParsed.regions.join('和');
-    const body = cut(fullFollowUp, [...own.times, ...own.regions]).replace(FOLLOW_UP_PRONOUN, '').replace(/^的/, '');
+    const named = cut(fullFollowUp, [...own.times, ...own.regions]).replace(/^其中/, '').replace(FOLLOW_UP_PRONOUN, '').replace(/^的/, '');
+    const asksItself = QUESTION_WORDS.test(named);
+    const body = asksItself ? named : inheritedMeasureAndHead(named, prevText, prevYear, parsedOwn, prevParsed);
     const kind = parsedOwn.intent === 'any' && prevParsed.intent !== 'any' ? KIND_LABEL[prevParsed.intent] ?? '' : '';
     if (kind) inherited.kind = kind;
-    text = `${timeOf}${regionOf}${body}${QUESTION_WORDS.test(body) ? '' : `${kind}是多少`}`;
+    text = `${timeOf}${regionOf}${body}${asksItself ? '' : `${kind}${splitQuestionWords(prevText).tail || '是多少'}`}`;
+    if (kind) return { question: text, followUp: true, inherited, asksSource: false, withoutInheritedKind: text.replace(KIND_WORDS, '') };
   } else {
     inherited.metric = metricPhrase(prevText, prevYear) || undefined;
     text = prevText;
@@ -214,11 +244,14 @@ function withKindAndMeasure(
   return `${subject}${measureWord}${kind}${tail || '是多少'}`;
 }
 
+// "比全国高多少", "较全省平均快多少": a base that is neither a year nor a named region.
+const BASE_WORD = /(?:比|较|和|与|同)((?:全国|全省|全市|全区|全县|上年同期|去年同期|上年|去年)(?:平均(?:水平)?)?)/;
+
 /** "比上年多多少？" / "和目标差多少？" / "比武汉多多少？": the previous figure against a base. */
 function differenceQuestion(prevText: string, followUp: string, own: Slots, newTime: string | undefined, newRegions: string[], verb: string): string {
   const { subject } = splitQuestionWords(prevText);
   if (/目标|计划|预期/.test(followUp)) return `${subject.replace(KIND_WORDS, '')}实际比目标${verb}`;
-  const base = newTime ?? newRegions.join('和');
+  const base = newTime ?? (newRegions.join('和') || BASE_WORD.exec(followUp)?.[1]);
   if (!base) return `${subject}比上年${verb}`;
   // 比 right after a noun can fuse into one word (产量比), so a comma keeps the base on its own.
   return `${subject}，比${base}${verb}`;

@@ -44,7 +44,7 @@ describe('a follow-up replaces only the slots it names', () => {
 
   it('a new metric in the same scope keeps the kind asked before', () => {
     const r = resolve('2026年江苏集成电路产量目标是多少', '那新能源汽车呢？');
-    expect(r.question).toBe('2026年江苏新能源汽车目标是多少');
+    expect(r.question).toBe('2026年江苏新能源汽车产量目标是多少');
     expect(r.inherited).toMatchObject({ regions: ['江苏'], period: '2026年', kind: '目标' });
   });
 

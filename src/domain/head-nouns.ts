@@ -1,0 +1,17 @@
+/**
+ * The noun that ends a metric and says what is counted ("新能源汽车产量"); a list or a follow-up that
+ * names only the subject ("汽车整车、新能源汽车产量", "那规上工业呢") shares it. Longest first.
+ */
+export const HEAD_NOUNS = ['工业增加值', '工业总产值', '工业产值', '工业投资', '工业企业', '产量', '增加值', '投资', '产值', '营收', '营业收入', '收入', '规模', '利润', '比重', '数量', '企业', '产业'];
+
+/** The head noun a metric ends with, if it names more than that noun. */
+export function headNounOf(metric: string): string | undefined {
+  return HEAD_NOUNS.find((h) => metric.endsWith(h) && metric.length > h.length);
+}
+
+/** "轻工业" + "工业增加值" → "轻工业增加值": the head joined without doubling the part they share. */
+export function withHeadNoun(subject: string, head: string): string {
+  if (subject.endsWith(head)) return subject;
+  for (let n = Math.min(subject.length, head.length - 1); n > 0; n--) if (head.startsWith(subject.slice(-n))) return subject + head.slice(n);
+  return subject + head;
+}
