@@ -1,4 +1,4 @@
-import { headNounOf, withHeadNoun } from '../../domain/head-nouns.js';
+import { HEAD_NOUNS, headNounOf, withHeadNoun } from '../../domain/head-nouns.js';
 import { makePeriod, type Period } from '../../domain/period.js';
 import { findRegionMentions, type RegionMention } from '../../domain/regions.js';
 import { findTimeExpressions, type TimeExpression } from '../../domain/time-expressions.js';
@@ -83,6 +83,25 @@ function timeText(times: TimeExpression[]): string | undefined {
 /** "去年同期": the previous question's span of months, a year earlier. */
 function samePeriodYearBefore(period: Period): string {
   return periodLabel(makePeriod(period.year - 1, period.fromMonth, period.toMonth).key);
+}
+
+// Words that act on a figure rather than name one: "要提升到多少", "计划新增多少家", "占规上工业比重呢".
+const ACTS_ON_FIGURE = /^(要|计划|将|力争|预计)?(提升到|提高到|提升至|提高至|增长到|达到|突破|新增|净增|增加|提升|提高)/;
+const SHARE_OF = /^占.{0,12}(比重|比例)|^(占比|比重)/;
+
+/**
+ * A follow-up that acts on the previous metric or swaps only its head noun ("营业收入" → "利润呢"):
+ * the previous metric written out with it. Undefined when the follow-up names a metric of its own.
+ */
+function onPreviousMetric(named: string, prevMetric: string): string | undefined {
+  if (!prevMetric) return undefined;
+  const bare = prevMetric.replace(MEASURE_WORDS, '');
+  if (SHARE_OF.test(named)) return `${bare}${named}`;
+  if (ACTS_ON_FIGURE.test(named)) return `${/新增|净增|增加/.test(named) ? bare.replace(/总量|总数|累计/g, '') : bare}${named}`;
+  const head = headNounOf(bare);
+  const word = named.replace(END_PUNCTUATION, '').replace(/[呢吗]$/, '');
+  if (head && HEAD_NOUNS.includes(word)) return `${bare.slice(0, -head.length)}${word}`;
+  return undefined;
 }
 
 /**
@@ -188,7 +207,7 @@ export function resolveFollowUp(previous: string, question: string, today = new 
     const regionOf = newRegions.length ? newRegions.join('和') : prevParsed.regions.join('和');
     const named = cut(fullFollowUp, [...own.times, ...own.regions]).replace(/^其中/, '').replace(FOLLOW_UP_PRONOUN, '').replace(/^的/, '');
     const asksItself = QUESTION_WORDS.test(named);
-    const body = asksItself ? named : inheritedMeasureAndHead(named, prevText, prevYear, parsedOwn, prevParsed);
+    const body = onPreviousMetric(named, metricPhrase(prevText, prevYear)) ?? (asksItself ? named : inheritedMeasureAndHead(named, prevText, prevYear, parsedOwn, prevParsed));
     const kind = parsedOwn.intent === 'any' && prevParsed.intent !== 'any' ? KIND_LABEL[prevParsed.intent] ?? '' : '';
     if (kind) inherited.kind = kind;
     text = `${timeOf}${regionOf}${body}${asksItself ? '' : `${kind}${splitQuestionWords(prevText).tail || '是多少'}`}`;

@@ -48,6 +48,23 @@ describe('a follow-up replaces only the slots it names', () => {
     expect(r.inherited).toMatchObject({ regions: ['江苏'], period: '2026年', kind: '目标' });
   });
 
+  it('a new metric with no region of its own stays in the region and year under discussion', () => {
+    expect(resolve('江苏2024年工业增加值是多少？', '规上工业企业多少户？').question).toBe('2024年江苏规上工业企业多少户');
+    expect(resolve('2025年江苏工业投资增长多少', '其中技改投资呢').question).toBe('2025年江苏技改投资增长多少');
+    expect(resolve('2025年江苏汽车整车产量是多少', '那新能源汽车呢').question).toBe('2025年江苏新能源汽车产量是多少');
+  });
+
+  it('words that act on the previous figure keep its metric; a bare head noun swaps only the head', () => {
+    expect(resolve('江苏2025年高技术制造业增加值增长多少？', '占规上工业比重呢？').question).toBe('2025年江苏高技术制造业增加值占规上工业比重多少');
+    expect(resolve('2025年江苏规上工业企业总量有多少？', '2026年计划新增多少家？').question).toBe('2026年江苏规上工业企业计划新增多少家');
+    expect(resolve('2025年江苏规上工业企业营业收入多少？', '利润呢？').question).toBe('2025年江苏规上工业企业利润多少');
+  });
+
+  it('去年同期 keeps the months; 比全国 keeps its base', () => {
+    expect(resolve('江苏2025年一季度规上工业增加值增长多少？', '去年同期呢？').question).toBe('江苏2024年一季度规上工业增加值增长多少');
+    expect(resolve('江苏2025年上半年规上工业增加值增长多少？', '比全国高多少？').question).toBe('江苏2025年上半年规上工业增加值增长，比全国高多少');
+  });
+
   it('a complete question with a metric of its own is a new topic', () => {
     const r = resolve('2026年江苏集成电路产量目标是多少', '2024年浙江规上工业企业有多少家？');
     expect(r).toEqual({ question: '2024年浙江规上工业企业有多少家？', followUp: false, inherited: {}, asksSource: false });
