@@ -195,7 +195,8 @@ export function resolveFollowUp(previous: string, question: string, today = new 
   const parsedOwn = parseQuestion(fullFollowUp, today);
   const difference = DIFFERENCE_VERB.exec(fullFollowUp);
   const newTime = /(去年|上年)同期/.test(fullFollowUp) && prevParsed.periods[0] ? samePeriodYearBefore(prevParsed.periods[0]) : timeText(own.times);
-  const newRegions = [...new Set(own.regions.map((m) => m.name))];
+  // Written as typed when that is longer ("白银市"): a bare 白银 or 宁东 can read as a word, losing the region.
+  const newRegions = [...new Map(own.regions.map((m) => [m.name, m.surface.length > m.name.length ? m.surface : m.name])).values()];
   const inherited: Inherited = {};
   if (!newRegions.length && prevParsed.regions.length) inherited.regions = prevParsed.regions;
   if (!newTime && prevParsed.periods.length) inherited.period = periodLabel(prevParsed.periods[0].key);
