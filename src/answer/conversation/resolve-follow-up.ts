@@ -88,6 +88,8 @@ function samePeriodYearBefore(period: Period): string {
 // Words that act on a figure rather than name one: "要提升到多少", "计划新增多少家", "占规上工业比重呢".
 const ACTS_ON_FIGURE = /^(要|计划|将|力争|预计)?(提升到|提高到|提升至|提高至|增长到|达到|突破|新增|净增|增加|提升|提高)/;
 const SHARE_OF = /^占.{0,12}(比重|比例)|^(占比|比重)/;
+const COUNTED_THINGS = /(项目|企业|园区|集群|基地|平台)$/;
+const AMOUNT_OF = /^(总投资|投资额|投资|总金额|金额|签约额|总产值|产值|营业收入|营收|收入|利润|规模)$/;
 
 /**
  * A follow-up that acts on the previous metric or swaps only its head noun ("营业收入" → "利润呢"):
@@ -101,6 +103,8 @@ function onPreviousMetric(named: string, prevMetric: string): string | undefined
   const head = headNounOf(bare);
   const word = named.replace(END_PUNCTUATION, '').replace(/[呢吗]$/, '');
   if (head && HEAD_NOUNS.includes(word)) return `${bare.slice(0, -head.length)}${word}`;
+  // "签约项目多少个" → "总投资呢": the amount of the things just counted.
+  if (COUNTED_THINGS.test(bare) && AMOUNT_OF.test(word)) return `${bare}${word}`;
   return undefined;
 }
 
@@ -194,7 +198,11 @@ export function resolveFollowUp(previous: string, question: string, today = new 
 
   const parsedOwn = parseQuestion(fullFollowUp, today);
   const difference = DIFFERENCE_VERB.exec(fullFollowUp);
-  const newTime = /(去年|上年)同期/.test(fullFollowUp) && prevParsed.periods[0] ? samePeriodYearBefore(prevParsed.periods[0]) : timeText(own.times);
+  const newTime =
+    /(去年|上年)同期/.test(fullFollowUp) && prevParsed.periods[0]
+      ? samePeriodYearBefore(prevParsed.periods[0])
+      : // "那2025年全年呢" asks the full year only; a half year's figure is not its answer.
+        timeText(own.times)?.replace(/年$/, /全年/.test(fullFollowUp) ? '年全年' : '年');
   // Written as typed when that is longer ("白银市"): a bare 白银 or 宁东 can read as a word, losing the region.
   const newRegions = [...new Map(own.regions.map((m) => [m.name, m.surface.length > m.name.length ? m.surface : m.name])).values()];
   const inherited: Inherited = {};
@@ -211,7 +219,9 @@ export function resolveFollowUp(previous: string, question: string, today = new 
     const body = onPreviousMetric(named, metricPhrase(prevText, prevYear)) ?? (asksItself ? named : inheritedMeasureAndHead(named, prevText, prevYear, parsedOwn, prevParsed));
     const kind = parsedOwn.intent === 'any' && prevParsed.intent !== 'any' ? KIND_LABEL[prevParsed.intent] ?? '' : '';
     if (kind) inherited.kind = kind;
-    text = `${timeOf}${regionOf}${body}${asksItself ? '' : `${kind}${splitQuestionWords(prevText).tail || '是多少'}`}`;
+    // The previous "多少个" counted the previous metric; the new one may be an amount.
+    const tail = splitQuestionWords(prevText).tail.replace(/(多少|几).+$/, '$1') || '是多少';
+    text = `${timeOf}${regionOf}${body}${asksItself ? '' : `${kind}${tail}`}`;
     if (kind) return { question: text, followUp: true, inherited, asksSource: false, withoutInheritedKind: text.replace(KIND_WORDS, '') };
   } else {
     inherited.metric = metricPhrase(prevText, prevYear) || undefined;

@@ -60,6 +60,11 @@ describe('a follow-up replaces only the slots it names', () => {
     expect(resolve('2025年江苏规上工业企业营业收入多少？', '利润呢？').question).toBe('2025年江苏规上工业企业利润多少');
   });
 
+  it('全年 stays in the question; the amount of things just counted keeps them', () => {
+    expect(resolve('江苏2024年1—11月规上工业增加值增长多少？', '那2025年全年呢？').question).toBe('江苏2025年全年规上工业增加值增长多少');
+    expect(resolve('江苏2025年签约产业转移项目多少个？', '总投资呢？').question).toBe('2025年江苏签约产业转移项目总投资多少');
+  });
+
   it('去年同期 keeps the months; 比全国 keeps its base', () => {
     expect(resolve('江苏2025年一季度规上工业增加值增长多少？', '去年同期呢？').question).toBe('江苏2024年一季度规上工业增加值增长多少');
     expect(resolve('江苏2025年上半年规上工业增加值增长多少？', '比全国高多少？').question).toBe('江苏2025年上半年规上工业增加值增长，比全国高多少');
