@@ -5,7 +5,7 @@ import type { Paragraph } from './paragraphs.js';
 import { ISSUER_RE, isIssuerLine } from './scope/issuer.js';
 import { inferSubjectRegion } from './scope/subject-region.js';
 import { inferWrittenDate } from './scope/written-date.js';
-import { PLAN_HEADING_WORDS, REVIEW_HEADING_WORDS } from '../src/domain/section-words.js';
+import { PLAN_HEADING_WORDS, PROGRESS_HEADING_WORDS, REVIEW_HEADING_WORDS } from '../src/domain/section-words.js';
 
 const DATE_RES: Array<[RegExp, string]> = [
   [/发布(?:日期|时间)[:：]?\s*(\d{4})-(\d{1,2})-(\d{1,2})/, '发布日期 line'],
@@ -32,7 +32,7 @@ function headingYears(paragraphs: Paragraph[]): Array<{ year: number; plan: bool
     .flatMap((p) => {
       const m = YEAR_HEADING_RE.exec(p.text);
       if (!m) return [];
-      return [{ year: Number(m[1]), plan: PLAN_HEADING_WORDS.test(p.text), review: REVIEW_HEADING_WORDS.test(p.text) }];
+      return [{ year: Number(m[1]), plan: PLAN_HEADING_WORDS.test(p.text) && !PROGRESS_HEADING_WORDS.test(p.text), review: REVIEW_HEADING_WORDS.test(p.text) }];
     });
 }
 

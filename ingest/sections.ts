@@ -1,7 +1,8 @@
 import type { DocumentMeta, Section, SectionRole } from '../src/documents/document.js';
 import { makePeriod, type Period } from '../src/domain/period.js';
 import { canonicalRegion, findRegionMentions } from '../src/domain/regions.js';
-import { PLAN_HEADING_WORDS, REVIEW_HEADING_WORDS } from '../src/domain/section-words.js';
+import { findTimeExpressions } from '../src/domain/time-expressions.js';
+import { PLAN_HEADING_WORDS, PROGRESS_HEADING_WORDS, REVIEW_HEADING_WORDS } from '../src/domain/section-words.js';
 import { isShortHeading } from './scope/articles.js';
 import { ISSUER_RE } from './scope/issuer.js';
 import { toSourceSpan, type NormalizedText } from './normalize.js';
@@ -27,7 +28,7 @@ function issuerRegion(text: string): string | undefined {
 }
 
 function roleOf(heading: string, year: number, meta: DocumentMeta): SectionRole {
-  if (REVIEW_HEADING_WORDS.test(heading)) return 'review';
+  if (REVIEW_HEADING_WORDS.test(heading) || PROGRESS_HEADING_WORDS.test(heading)) return 'review';
   if (year > meta.reviewYear) return 'plan';
   if (year >= meta.planYear && PLAN_HEADING_WORDS.test(heading)) return 'plan';
   return 'review';
@@ -61,7 +62,7 @@ export function splitSections(
 ): SectionSpan[] {
   const docRegion = meta.regions[0] ?? '';
   const frontRole: SectionRole = PLAN_HEADING_WORDS.test(meta.title) && /\d{4}年/.test(meta.title) ? 'plan' : 'review';
-  const boundaries: Array<{ at: number; heading: string; region: string; role: SectionRole; year: number }> = [];
+  const boundaries: Array<{ at: number; heading: string; region: string; role: SectionRole; year: number; period?: Period }> = [];
   let region = docRegion;
 
   const frontYear = frontRole === 'plan' ? meta.planYear : meta.reviewYear;
@@ -81,7 +82,9 @@ export function splitSections(
     if (!isShortHeading(paragraph.text) || !(SECTION_HEADING_RE.test(paragraph.text) || yearOnly)) return;
     const yearMatch = /(\d{4})年/.exec(paragraph.text);
     const year = yearMatch ? Number(yearMatch[1]) : PLAN_HEADING_WORDS.test(paragraph.text) ? meta.planYear : meta.reviewYear;
-    boundaries.push({ at: paragraph.start, heading: paragraph.text, region, role: roleOf(paragraph.text, year, meta), year });
+    // "2025年1-9月工业投资情况": figures under it without a time of their own are of that span.
+    const span = findTimeExpressions(paragraph.text, { writtenYear: year, sectionYear: year }).find((t) => t.period.fromMonth !== undefined && t.period.year === year);
+    boundaries.push({ at: paragraph.start, heading: paragraph.text, region, role: roleOf(paragraph.text, year, meta), year, ...(span ? { period: span.period } : {}) });
   });
 
   const spans: SectionSpan[] = [];
@@ -102,7 +105,7 @@ export function splitSections(
         region: b.region,
         role: b.role,
         year: b.year,
-        defaultPeriod: defaultPeriodFor(b.role, b.year, meta),
+        defaultPeriod: b.period ?? defaultPeriodFor(b.role, b.year, meta),
         written: meta.published,
         scope: { region: meta.provenance.regions?.how ?? '', written: meta.provenance.published?.how ?? '' },
       },

@@ -64,6 +64,27 @@ function clauseRegion(text: string, sectionRegion: string): string | undefined {
   return regionContains(sectionRegion, first.name) ? first.name : undefined;
 }
 
+/** "分别为白银市（42.2%）、天水市（29.3%）": a figure in brackets right after a place is that place's. */
+function bracketRegion(text: string, at: number, sectionRegion: string): string | undefined {
+  const lead = /([\u4e00-\u9fa5]{2,10})[（(]$/.exec(text.slice(Math.max(0, at - 12), at))?.[1];
+  if (!lead) return undefined;
+  const last = findRegionMentions(lead, { counties: true }).pop();
+  if (!last || last.end !== lead.length) return undefined;
+  return last.name === sectionRegion || regionContains(sectionRegion, last.name) ? last.name : undefined;
+}
+
+/** True when a metric is only the place and a verb ("为白银市"): the figure is named by the clause before. */
+function namesOnly(metric: string, before: string): boolean {
+  const places = findRegionMentions(before, { counties: true }).map((m) => m.surface);
+  return places.reduce((m, p) => m.split(p).join(''), metric).replace(/^(分别)?(为|是|达)/, '').replace(/[、，（）()]/g, '').length <= 1;
+}
+
+function previousClause(text: string, clauseStart: number): string {
+  const before = text.slice(0, clauseStart).replace(/[，；：,;:]+$/, '');
+  const at = Math.max(before.lastIndexOf('，'), before.lastIndexOf('；'), before.lastIndexOf('：'), before.lastIndexOf(','));
+  return before.slice(at + 1);
+}
+
 /**
  * Reads every number-with-unit statement of a sentence as an indicator row. Names come from the
  * words before the number ("算力规模突破2.2万P"), or after it for counts ("15个项目入选…"); a
@@ -259,8 +280,11 @@ function readFullSentence(
     const modality = detectModality(before, section.role, period.year, meta.reviewYear, full.text.slice(0, mention.start));
     const measure = detectMeasure(mention, context.left, context.metric);
     const clauseText = full.text.slice(context.clause.start, context.clause.end);
-    const ownRegion = clauseRegion(clauseText, section.region);
+    const listed = bracketRegion(full.text, mention.start, section.region);
+    const ownRegion = listed ?? clauseRegion(clauseText, section.region);
     const region = ownRegion ?? sentenceRegion ?? section.region;
+    const named =
+      listed && namesOnly(context.metric, full.text.slice(0, mention.start)) ? cleanMetricPhrase(previousClause(full.text, context.clause.start)) : context.metric;
     const scope = {
       region: ownRegion ? 'named in the clause' : sentenceRegion ? 'named in the sentence' : `article: ${section.scope?.region ?? 'document region'}`,
       period: time ? 'stated in the sentence' : !ownPoint && paragraphPeriod ? 'named earlier in the paragraph' : `section default (${section.heading.slice(0, 20)})`,
@@ -276,7 +300,7 @@ function readFullSentence(
       region,
       period: period.key,
       year: period.year,
-      metric: repairMetric(context.metric || cleanMetricPhrase(clauseText)),
+      metric: repairMetric(named || cleanMetricPhrase(clauseText)),
       // Up to the end of the number's own clause: later clauses describe other things.
       context: full.text.slice(Math.max(0, part.start - full.start), context.clause.end),
       phrase: clauseText,

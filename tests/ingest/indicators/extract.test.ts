@@ -77,3 +77,25 @@ describe('a byline place before the subject', () => {
     expect(row).toMatchObject({ region: '江西', measure: 'growth' });
   });
 });
+
+// A progress report's heading names the span its figures cover; a bracketed figure after a place is that place's.
+describe('a progress heading and figures listed by place', () => {
+  const text = [
+    '江西省工业和信息化厅',
+    '发布日期：2025-10-20',
+    '2025年1-9月工业投资和重点项目建设情况',
+    '全省工业投资同比增长6.1%。其中，5个设区市工业投资增幅超全省平均水平，分别为赣州市（21.4%）、吉安市（15.2%）。',
+  ].join('\n\n');
+  const { indicators } = prepareDocument('progress.txt', text);
+  const row = (raw: string) => indicators.find((r) => r.raw === raw);
+
+  it('reads the heading as a review of that span, not a plan', () => {
+    expect(row('6.1%')).toMatchObject({ region: '江西', period: '2025-01..09', modality: 'actual' });
+  });
+
+  it('gives each bracketed figure to the place before it, named by the clause before the list', () => {
+    expect(row('21.4%')).toMatchObject({ region: '赣州', period: '2025-01..09', measure: 'growth' });
+    expect(row('15.2%')?.region).toBe('吉安');
+    expect(row('21.4%')?.metric).toContain('工业投资增幅');
+  });
+});

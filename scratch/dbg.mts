@@ -1,0 +1,13 @@
+import { parseQuestion } from '../src/answer/parse-question.js';
+import { queryFor } from '../src/answer/indicator-match.js';
+import { readPayload, readManifest } from '../src/index/index-files.js';
+import { IndicatorTable } from '../src/indicators/indicator-table.js';
+const dir = process.env.INDEX!;
+const payload = await readPayload(dir, (await readManifest(dir))!);
+const table = new IndicatorTable(payload.indicators);
+const q = parseQuestion(process.argv[2]);
+const query = queryFor(q, q.periods[0]);
+console.log(JSON.stringify({ ...query, period: query.period }));
+console.log(table.search({ ...query, regions: undefined }, 5).map((h) => [h.score.toFixed(2), h.row.region, h.row.period, h.row.raw, h.row.metric]));
+console.log(table.search({ ...query, period: undefined }, 5).map((h) => [h.score.toFixed(2), h.row.region, h.row.period, h.row.raw, h.row.metric]));
+console.log(table.rows.filter((r) => r.region === '白银').map((r) => [r.raw, r.period, r.metric, r.modality, r.kind]));
