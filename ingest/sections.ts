@@ -18,7 +18,7 @@ export interface SectionSpan {
 }
 
 const SECTION_HEADING_RE =
-  /(\d{4})年.{0,12}(工作|思路|重点|亮点|要点|计划|回顾|展望|目标|任务|成效|安排|打算|部署|举措)|这一年|工作回顾|(今年|明年|下一步|下阶段).{0,4}(工作|思路|打算|安排|计划|重点)/;
+  /(\d{4}年|十[一二三四五六七八九]五[”"’]?).{0,12}(工作|思路|重点|亮点|要点|计划|回顾|展望|目标|任务|成效|安排|打算|部署|举措)|这一年|工作回顾|(今年|明年|下一步|下阶段).{0,4}(工作|思路|打算|安排|计划|重点)/;
 
 function issuerRegion(text: string): string | undefined {
   const m = ISSUER_RE.exec(text);
@@ -81,7 +81,9 @@ export function splitSections(
     const yearOnly = /^(\d{4})年$/.test(paragraph.text.trim());
     if (!isShortHeading(paragraph.text) || !(SECTION_HEADING_RE.test(paragraph.text) || yearOnly)) return;
     const yearMatch = /(\d{4})年/.exec(paragraph.text);
-    const year = yearMatch ? Number(yearMatch[1]) : PLAN_HEADING_WORDS.test(paragraph.text) ? meta.planYear : meta.reviewYear;
+    // "“十五五”时期主要目标": the plan's last year.
+    const planSpan = yearMatch ? undefined : findTimeExpressions(paragraph.text, { writtenYear: meta.planYear, sectionYear: meta.planYear })[0];
+    const year = yearMatch ? Number(yearMatch[1]) : planSpan ? planSpan.period.year : PLAN_HEADING_WORDS.test(paragraph.text) ? meta.planYear : meta.reviewYear;
     // "2025年1-9月工业投资情况": figures under it without a time of their own are of that span.
     const span = findTimeExpressions(paragraph.text, { writtenYear: year, sectionYear: year }).find((t) => t.period.fromMonth !== undefined && t.period.year === year);
     boundaries.push({ at: paragraph.start, heading: paragraph.text, region, role: roleOf(paragraph.text, year, meta), year, ...(span ? { period: span.period } : {}) });

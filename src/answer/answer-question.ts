@@ -1,6 +1,7 @@
 import type { Period } from '../domain/period.js';
 import { makePeriod } from '../domain/period.js';
-import { canonicalRegion } from '../domain/regions.js';
+import { canonicalRegion, findRegionMentions, regionInfo } from '../domain/regions.js';
+import { normalizeQuestion } from './normalize-question.js';
 import type { IndicatorTable } from '../indicators/indicator-table.js';
 import type { HybridRetriever, RetrievalFilters } from '../retrieve/hybrid-retriever.js';
 import type { Bm25Index } from '../index/bm25.js';
@@ -47,6 +48,16 @@ function coverageGap(question: ParsedQuestion, corpus: Corpus): string | undefin
   return undefined;
 }
 
+/**
+ * "姜堰2025年…": a county's bare name that is also a dictionary word counts as the county only when
+ * a report is about it; then it is written out in full (姜堰区) so every later step reads it so.
+ */
+function spellOutCountyWords(question: string, reported: Set<string>): string {
+  const text = normalizeQuestion(question);
+  const words = findRegionMentions(text, { abbreviations: true, countyWords: true }).filter((m) => m.word && reported.has(m.name));
+  return words.reduceRight((t, m) => t.slice(0, m.start) + (regionInfo(m.name)?.fullName ?? m.surface) + t.slice(m.end), text);
+}
+
 /** The full /ask pipeline: parse, check coverage, answer from indicators or passages, cite. */
 export async function answerQuestion(request: AskRequest, corpus: Corpus): Promise<AskResponse> {
   const timing: Record<string, number> = {};
@@ -57,11 +68,11 @@ export async function answerQuestion(request: AskRequest, corpus: Corpus): Promi
     t = now;
   };
   const started = t;
-  let parsed = parseQuestion(request.question);
+  let parsed = parseQuestion(spellOutCountyWords(request.question, corpus.sectionRegions));
   // A bare county name beside a named region ("广东…新建…") is a word unless a report is about that county.
   const strong = parsed.regions.some((r) => !parsed.weakRegions.includes(r));
   const unknownWeak = parsed.weakRegions.filter((r) => !corpus.mentionedRegions.has(r) || (strong && !corpus.sectionRegions.has(r)));
-  if (unknownWeak.length) parsed = parseQuestion(request.question, new Date(), new Set(unknownWeak));
+  if (unknownWeak.length) parsed = parseQuestion(parsed.text, new Date(), new Set(unknownWeak));
   const question = applyFilters(parsed, request);
   lap('parse');
 

@@ -33,9 +33,11 @@ export interface RegionMention {
   level: RegionLevel;
   /** A county's bare short name (胶州): a region only if the reports name it too. */
   weak?: boolean;
+  /** A bare short name that is also an everyday word in the dictionary: a region only if a report is about it. */
+  word?: boolean;
 }
 
-type SurfaceKind = 'full' | 'short' | 'alias' | 'abbreviation' | 'county-short';
+type SurfaceKind = 'full' | 'short' | 'alias' | 'abbreviation' | 'county-short' | 'county-word';
 
 interface Surface {
   region: RegionInfo;
@@ -151,7 +153,7 @@ function buildSurfaces(): Map<string, Surface> {
     if (region.level === 'county') {
       add(region.fullName, region, 'full');
       for (const alias of region.aliases) add(alias, region, 'alias');
-      if (countyShorts.has(region.name) && !ordinary.has(region.name)) add(region.name, region, 'county-short');
+      if (countyShorts.has(region.name)) add(region.name, region, ordinary.has(region.name) ? 'county-word' : 'county-short');
       continue;
     }
     add(region.name, region, 'short');
@@ -219,6 +221,8 @@ interface ScanOptions {
   abbreviations?: boolean;
   /** Bare county names (胶州, 瑶海); defaults to `abbreviations`. */
   counties?: boolean;
+  /** Bare county names that are also words (姜堰, 新建): questions only, to be checked against the reports. */
+  countyWords?: boolean;
 }
 
 function accepts(surface: Surface, text: string, start: number, end: number, options: Required<ScanOptions>): boolean {
@@ -235,6 +239,8 @@ function accepts(surface: Surface, text: string, start: number, end: number, opt
     case 'county-short':
       // A bare county name (胶州, 瑶海) is how people ask; in report text it is weak evidence.
       return options.counties;
+    case 'county-word':
+      return options.countyWords;
   }
 }
 
@@ -246,7 +252,7 @@ function accepts(surface: Surface, text: string, start: number, end: number, opt
  */
 export function findRegionMentions(text: string, scan: ScanOptions = {}): RegionMention[] {
   const abbreviations = scan.abbreviations ?? false;
-  const options = { abbreviations, counties: scan.counties ?? abbreviations };
+  const options = { abbreviations, counties: scan.counties ?? abbreviations, countyWords: scan.countyWords ?? false };
   const mentions: RegionMention[] = [];
   let i = 0;
   while (i < text.length) {
@@ -271,7 +277,8 @@ export function findRegionMentions(text: string, scan: ScanOptions = {}): Region
       longerSurfaceHere = true;
       if (accepts(surface, text, i, i + len, options)) {
         const { name, level } = surface.region;
-        match = { name, surface: surfaceText, start: i, end: i + len, level, ...(surface.kind === 'county-short' ? { weak: true } : {}) };
+        const weak = surface.kind === 'county-short' ? { weak: true } : surface.kind === 'county-word' ? { weak: true, word: true } : {};
+        match = { name, surface: surfaceText, start: i, end: i + len, level, ...weak };
       }
     }
     if (match) {

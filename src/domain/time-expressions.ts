@@ -68,8 +68,21 @@ function yearOfBareRange(toMonth: number, context: TimeContext): number {
 // "2023年1月至2023年11月", "2024年1月至11月": one span, written out in full.
 const SPELLED_RANGE_RE = new RegExp(`(\\d{4})年(\\d{1,2})月(?:份)?${DASH}(?:(\\d{4})年)?(\\d{1,2})月(?:份)?`, 'g');
 
+// "“十五五”时期", "十四五期间", "十四五末": a five-year plan's span, dated by its last year (its targets are for then).
+// "实施“十四五”规划目标任务的关键之年" names the plan, not a time: only 时期/期间/末 make it one.
+const FIVE_YEAR_PLAN_RE = /[“"‘]?十([一二三四五六七八九])五[”"’]?(?:规划)?(?:时期|期间|末)/g;
+const PLAN_ORDINAL: Record<string, number> = { 一: 11, 二: 12, 三: 13, 四: 14, 五: 15, 六: 16, 七: 17, 八: 18, 九: 19 };
+
+/** The last year of the n-th five-year plan: the 6th ran 1981–1985. */
+function fivePlanEndYear(ordinal: number): number {
+  return 1985 + 5 * (ordinal - 6);
+}
+
 export function findTimeExpressions(text: string, context: TimeContext): TimeExpression[] {
   const found: TimeExpression[] = [];
+  for (const m of text.matchAll(FIVE_YEAR_PLAN_RE)) {
+    found.push({ start: m.index, end: m.index + m[0].length, period: makePeriod(fivePlanEndYear(PLAN_ORDINAL[m[1]])), explicitYear: true });
+  }
   const spelled: Array<[number, number]> = [];
   for (const m of text.matchAll(SPELLED_RANGE_RE)) {
     const year = Number(m[1]);

@@ -194,3 +194,11 @@ describe('counties and districts', () => {
   });
 });
 
+
+describe('county names that are also dictionary words', () => {
+  it('are found only when questions ask for them, and flagged as words', () => {
+    expect(findRegionMentions('义乌2025年规上工业企业', { abbreviations: true })).toEqual([]);
+    const [mention] = findRegionMentions('义乌2025年规上工业企业', { abbreviations: true, countyWords: true });
+    expect(mention).toMatchObject({ name: '义乌', weak: true, word: true });
+  });
+});

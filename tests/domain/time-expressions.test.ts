@@ -83,3 +83,14 @@ describe('findTimeExpressions: offsets', () => {
     expect(found.map((t) => t.period.key)).toEqual(['2025', '2025-01..11', '2027']);
   });
 });
+
+describe('findTimeExpressions: five-year plans', () => {
+  it('dates a plan period by its last year, and a bare mention of the plan not at all', () => {
+    const keys = (text: string) => findTimeExpressions(text, JAN_2026_REVIEW_2025).map((t) => t.period.key);
+    expect(keys('“十五五”时期主要目标')).toEqual(['2030']);
+    expect(keys('“十四五”期间，地区生产总值年均增长')).toEqual(['2025']);
+    expect(keys('到“十三五”末')).toEqual(['2020']);
+    // The plan named as a programme: the figures that follow keep their own year.
+    expect(keys('是实现“十四五”规划目标任务的关键一年')).toEqual([]);
+  });
+});
