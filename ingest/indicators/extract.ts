@@ -5,6 +5,7 @@ import { findTimeExpressions, type TimeContext } from '../../src/domain/time-exp
 import type { Period } from '../../src/domain/period.js';
 import { findRegionMentions, regionContains } from '../../src/domain/regions.js';
 import { stripBylines } from '../scope/subject-region.js';
+import { LIST_ITEM_OPENING } from '../../src/domain/section-words.js';
 import { toSourceSpan, type NormalizedText } from '../normalize.js';
 import type { SectionSpan } from '../sections.js';
 import { splitSentences, type SentenceSpan } from '../sentences.js';
@@ -226,8 +227,15 @@ export function extractIndicators({ meta: docMeta, normalized, sections }: Extra
     const timeContext: TimeContext = { writtenYear: written.year, writtenMonth: written.month, sectionYear: section.year };
     // A sentence without a time of its own is in the period the paragraph last named ("1—11月，…。碳酸锂10.1万吨").
     let paragraphPeriod: Period | undefined;
+    // "2025年，浦东…。" then "一是…" "二是…": each item is in the period of the lead, not of the item before.
+    let leadPeriod: Period | undefined;
+    let inItem = false;
     for (const full of splitFullSentences(normalized.text, span.cleanStart, span.cleanEnd)) {
-      if (full.start === span.cleanStart || normalized.text[full.start - 1] === '\n') paragraphPeriod = undefined;
+      if (full.start === span.cleanStart || normalized.text[full.start - 1] === '\n') {
+        if (!inItem) leadPeriod = paragraphPeriod;
+        inItem = LIST_ITEM_OPENING.test(full.text);
+        paragraphPeriod = inItem ? leadPeriod : undefined;
+      }
       rows.push(...readFullSentence(meta, section, normalized, full, timeContext, paragraphPeriod));
       const own = reportedTimes(full.text, timeContext);
       if (own.length) paragraphPeriod = own[own.length - 1].period;
