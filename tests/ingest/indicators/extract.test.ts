@@ -99,3 +99,21 @@ describe('a progress heading and figures listed by place', () => {
     expect(row('21.4%')?.metric).toContain('工业投资增幅');
   });
 });
+
+// A lead paragraph names the year; the numbered items after it are in that year, each independently.
+describe('list-item paragraphs after a dated lead', () => {
+  const text = [
+    '格隆汇1月21日|江西省人民代表大会开幕，省长作政府工作报告。2025年，全省经济社会发展稳中有进。',
+    '一是经济韧性增长。规模以上工业总产值1.2万亿元、同比增长7%。',
+    '二是动能加快转换。2024年，高技术制造业增加值增长9.5%。',
+    '三是开放扎实推进。外贸进出口总额5000亿元。',
+  ].join('\n');
+  const { indicators } = prepareDocument('items.txt', text);
+  const period = (raw: string) => indicators.find((r) => r.raw === raw)?.period;
+
+  it('dates each item by the lead, not by the item before it', () => {
+    expect(period('1.2万亿元')).toBe('2025');
+    expect(period('9.5%')).toBe('2024');
+    expect(period('5000亿元')).toBe('2025');
+  });
+});
