@@ -4,6 +4,7 @@
  * back to an exact span of the served text.
  */
 
+import { toSimplified } from '../src/domain/simplified.js';
 import { segmentWords } from '../src/index/tokenizer.js';
 
 export interface NormalizedText {
@@ -82,12 +83,27 @@ const STANDALONE = /^(来源|原文链接|发布时间|发布日期)[:：]|^\d{4
 // Markdown heading and list markers carry no words.
 const MARKDOWN_PREFIX = /^\s*(#{1,6}\s+|[-*+]\s+|>\s*)/;
 
+/**
+ * A line in traditional characters (a Hong Kong or Taiwan source) is matched as simplified. A
+ * simplified line with one such character (昇腾, a name) stays as written, and so does a conversion
+ * that changes the length (a phrase rewrite), which would break the offsets.
+ */
+function simplifiedLine(raw: string): string {
+  const simplified = toSimplified(raw);
+  if (simplified.length !== raw.length) return raw;
+  let changed = 0;
+  for (let i = 0; i < raw.length; i++) if (raw[i] !== simplified[i]) changed++;
+  const cjk = raw.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  return changed >= 3 && changed >= 0.05 * cjk ? simplified : raw;
+}
+
 function cleanLine(raw: string, offset: number): Line {
   let clean = '';
   const map: number[] = [];
   const skip = MARKDOWN_PREFIX.exec(raw)?.[0].length ?? 0;
+  const line = simplifiedLine(raw);
   for (let i = skip; i < raw.length; i++) {
-    const out = normalizeChar(raw, i);
+    const out = normalizeChar(line, i);
     for (const ch of out) {
       clean += ch;
       map.push(offset + i);

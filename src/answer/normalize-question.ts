@@ -1,13 +1,5 @@
-import * as OpenCC from 'opencc-js';
 import { COLLOQUIAL_REWRITES, FILLER_OPENINGS, SELF_REFERENCE } from '../domain/question-words.js';
-
-let converter: ((text: string) => string) | undefined;
-
-function toSimplified(text: string): string {
-  const convert = converter ?? OpenCC.Converter({ from: 'hk', to: 'cn' });
-  converter = convert;
-  return convert(text);
-}
+import { toSimplified } from '../domain/simplified.js';
 
 /** Full-width digits, Latin letters, % and . become ASCII; full-width Chinese punctuation stays. */
 function narrowAlphanumerics(text: string): string {

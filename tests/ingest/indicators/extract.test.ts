@@ -117,3 +117,16 @@ describe('list-item paragraphs after a dated lead', () => {
     expect(period('5000亿元')).toBe('2025');
   });
 });
+
+// A Hong Kong or Taiwan source is matched as simplified; citations still slice the text as served.
+describe('a report in traditional characters', () => {
+  const text = '雲南省工業和信息化廳\n\n2025年，全省規模以上工業增加值同比增長5.2%，新建5G基站1.2萬個。';
+  const { indicators } = prepareDocument('traditional.txt', text);
+
+  it('reads metrics and region in simplified form, with offsets into the served text', () => {
+    const growth = indicators.find((r) => r.raw === '5.2%');
+    expect(growth).toMatchObject({ region: '云南', metric: '规模以上工业增加值同比增长', period: '2025' });
+    const count = indicators.find((r) => r.metric === '新建5G基站');
+    expect(count && text.slice(count.valueStart, count.valueEnd)).toBe('1.2萬個');
+  });
+});
