@@ -86,7 +86,7 @@ function samePeriodYearBefore(period: Period): string {
 }
 
 // Words that act on a figure rather than name one: "要提升到多少", "计划新增多少家", "占规上工业比重呢".
-const ACTS_ON_FIGURE = /^(要|计划|将|力争|预计)?(提升到|提高到|提升至|提高至|增长到|达到|突破|新增|净增|增加|提升|提高)/;
+const ACTS_ON_FIGURE = /^(要|计划|将|力争|预计)?(提升到|提高到|提升至|提高至|增长到|达到|突破|新增|净增|增加|提升|提高|拉动|贡献)/;
 const SHARE_OF = /^占.{0,12}(比重|比例)|^(占比|比重)/;
 const COUNTED_THINGS = /(项目|企业|园区|集群|基地|平台)$/;
 const AMOUNT_OF = /^(总投资|投资额|投资|总金额|金额|签约额|总产值|产值|营业收入|营收|收入|利润|规模)$/;
@@ -118,10 +118,16 @@ function inheritedMeasureAndHead(
   prevYear: number,
   own: ReturnType<typeof parseQuestion>,
   prev: ReturnType<typeof parseQuestion>,
+  part: boolean,
 ): string {
+  const bare = named.replace(KIND_WORDS, '');
+  const ownHead = Boolean(headNounOf(bare)) || HEAD_NOUNS.includes(bare);
+  // "一般公共预算收入呢", "规上工业企业数量目标呢": a metric with its own head noun is asked as it stands,
+  // unless it is a part of the previous one ("其中技改投资呢"), asked the same way.
+  if (ownHead && !part) return named;
   const prevMetric = metricPhrase(prevText, prevYear).replace(MEASURE_WORDS, '');
   const head = headNounOf(prevMetric);
-  let body = head && !headNounOf(named) ? withHeadNoun(named, head) : named;
+  let body = head && !ownHead ? withHeadNoun(named, head) : named;
   if (own.measure === undefined && prev.measure !== undefined) body += new RegExp(MEASURE_WORDS.source).exec(prevText)?.[0] ?? '';
   return body;
 }
@@ -216,7 +222,9 @@ export function resolveFollowUp(previous: string, question: string, today = new 
     const regionOf = newRegions.length ? newRegions.join('和') : prevParsed.regions.join('和');
     const named = cut(fullFollowUp, [...own.times, ...own.regions]).replace(/^其中/, '').replace(FOLLOW_UP_PRONOUN, '').replace(/^的/, '');
     const asksItself = QUESTION_WORDS.test(named);
-    const body = onPreviousMetric(named, metricPhrase(prevText, prevYear)) ?? (asksItself ? named : inheritedMeasureAndHead(named, prevText, prevYear, parsedOwn, prevParsed));
+    const part = /^其中/.test(cut(fullFollowUp, [...own.times, ...own.regions]));
+    const body =
+      onPreviousMetric(named, metricPhrase(prevText, prevYear)) ?? (asksItself ? named : inheritedMeasureAndHead(named, prevText, prevYear, parsedOwn, prevParsed, part));
     const kind = parsedOwn.intent === 'any' && prevParsed.intent !== 'any' ? KIND_LABEL[prevParsed.intent] ?? '' : '';
     if (kind) inherited.kind = kind;
     // The previous "多少个" counted the previous metric; the new one may be an amount.

@@ -65,6 +65,14 @@ describe('a follow-up replaces only the slots it names', () => {
     expect(resolve('江苏2025年签约产业转移项目多少个？', '总投资呢？').question).toBe('2025年江苏签约产业转移项目总投资多少');
   });
 
+  it('a metric with a head noun of its own is asked as it stands, a part (其中) as the whole was', () => {
+    expect(resolve('江苏2025年规上工业增加值增长多少？', '一般公共预算收入呢？').question).toBe('2025年江苏一般公共预算收入多少');
+    expect(resolve('江苏2025年工业投资增长多少？', '其中技改投资呢？').question).toBe('2025年江苏技改投资增长多少');
+    expect(resolve('2025年一季度江苏汽车制造业增加值增长多少？', '拉动全省规上工业增长几个百分点？').question).toBe(
+      '2025年一季度江苏汽车制造业增加值拉动全省规上工业增长几个百分点',
+    );
+  });
+
   it('去年同期 keeps the months; 比全国 keeps its base', () => {
     expect(resolve('江苏2025年一季度规上工业增加值增长多少？', '去年同期呢？').question).toBe('江苏2024年一季度规上工业增加值增长多少');
     expect(resolve('江苏2025年上半年规上工业增加值增长多少？', '比全国高多少？').question).toBe('江苏2025年上半年规上工业增加值增长，比全国高多少');
