@@ -129,7 +129,7 @@ function readSentence(sentence: string): MentionContext[] {
         index > 0 && listBreak > 0 && fullLeft.slice(listBreak + 1).trim().length >= 2 ? fullLeft.slice(listBreak + 1) : fullLeft;
       const tailEnd = mention.end + (/^(以上|左右|以内|以下)/.exec(sentence.slice(mention.end))?.[0].length ?? 0);
       const right = sentence.slice(tailEnd, next ? next.start : clause.end);
-      const countFirst = COUNT_UNITS.has(mention.unit) && startsWithCjkNoun(right) && !mention.isRank;
+      const countFirst = COUNT_UNITS.has(mention.unit) && startsWithCjkNoun(right) && !mention.isRank && !/[从由]$/.test(fullLeft);
       let metric = countFirst ? cleanMetricPhrase(right.split('、')[0]) : cleanMetricPhrase(left);
       const subjectIndex = valuesAfter.indexOf(mention);
       if (subjects.length && subjectIndex >= 0) {
@@ -153,7 +153,18 @@ function readSentence(sentence: string): MentionContext[] {
         // "建立独角兽企业库，企业达57家": a bare 企业 is named by the clause before it.
         metric = cleanMetricPhrase(previousClauseText) + metric;
       }
-      contexts.push({ mention, clause, left, right, countFirst, metric, subjectOf });
+      // "比重从34.6%提升到48.7%": the second figure is the metric's level now, the first its starting point.
+      const from = previous && previous.clause === clause && !previous.subjectOf && FROM_TO.test(sentence.slice(previous.mention.end, mention.start))
+        ? previous
+        : undefined;
+      if (from && /[从由]$/.test(from.metric)) {
+        metric = from.metric.replace(/[从由]$/, '');
+        from.metric = `${metric}（起点）`;
+        contexts.push({ mention, clause, left: from.left, right, countFirst: from.countFirst, metric, subjectOf });
+        from.subjectOf = contexts[contexts.length - 1];
+      } else {
+        contexts.push({ mention, clause, left, right, countFirst, metric, subjectOf });
+      }
       cursor = countFirst ? tailEnd + right.length : tailEnd;
     });
     shareListHead(contexts.filter((c) => c.clause === clause && c.countFirst));
@@ -176,6 +187,8 @@ function alignedWithout分别(sentence: string, clause: Clause, values: NumberMe
   const subjects = splitSubjectList(cleanMetricPhrase(lead.slice(0, lead.length - verb[0].length)));
   return subjects.length === values.length ? lead.length - verb[0].length : -1;
 }
+
+const FROM_TO = /^[^，；。\d]{0,2}(提升|提高|增加|增长|扩大|减少|下降|降低|升|降)(到|至)$/;
 
 const SCOPE_WORDS = new RegExp(
   `居|位居|稳居|排名|排|位列|列|保持|均|数量|总量|规模|全国|中部|西部|东部|全省|全市|副省级城市|工业大省|经济十强省|十强省|世界|全球|高于|低于|快于|慢于|超出|高出|平均水平|平均|年度目标|目标|${AGAINST_BASE}|[、，\\s]`,

@@ -130,3 +130,16 @@ describe('a report in traditional characters', () => {
     expect(count && text.slice(count.valueStart, count.valueEnd)).toBe('1.2萬個');
   });
 });
+
+// "从A提升到B": B is the metric's level now; A is only where it started.
+describe('a figure raised from one value to another', () => {
+  const { indicators } = prepareDocument('from-to.txt', '江西省工业和信息化厅\n\n2025年，全省工业税收占全部税收比重从34.6%提升到48.7%，规上工业企业从3000家增加到5000家。');
+  const row = (raw: string) => indicators.find((r) => r.raw === raw);
+
+  it('names the new level by the metric and ties the starting value to it', () => {
+    expect(row('48.7%')).toMatchObject({ metric: '工业税收占全部税收比重', measure: 'share' });
+    expect(row('34.6%')?.relatedTo).toBe(row('48.7%')?.id);
+    expect(row('5000家')?.metric).toBe('规上工业企业');
+    expect(row('3000家')?.relatedTo).toBe(row('5000家')?.id);
+  });
+});
