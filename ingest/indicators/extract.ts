@@ -17,6 +17,7 @@ const CLAUSE_END = /[，；：,]/;
 const GENERIC_METRIC = /^(企业|项目|数量|总数|总量|规模|金额|个数|家数)$/;
 // A change with no noun ("，同比增长12.5%") is the change of the figure stated just before it.
 const BARE_CHANGE = /^(同比|比上年|较上年|环比|年均)?(增长|增速|增幅|下降|提高|提升|减少)$/;
+const BARE_SHARE = /^(占比|比重|所占比重)$/;
 // A 。-sentence is the scope of time expressions and 分别 lists; ；-parts are what gets cited.
 const FULL_STOP = /[。！？\n]/;
 
@@ -147,6 +148,9 @@ function readSentence(sentence: string): MentionContext[] {
         metric = subjectPart(previous.metric) + metric;
       } else if (previous && BARE_CHANGE.test(metric) && !previous.subjectOf) {
         metric = previous.metric + metric;
+      } else if (previous && BARE_SHARE.test(metric)) {
+        // "增加值增长5.3%，…，占比为16.6%": the share of the subject the sentence is about.
+        metric = (previous.subjectOf ?? previous).metric.replace(/(同比|比上年|较上年)?(增长|增速|增幅)$/, '') + metric;
       } else if (!metric) {
         metric = cleanMetricPhrase(previousClauseText);
       } else if (GENERIC_METRIC.test(metric) && previousClauseText && !findNumberMentions(previousClauseText).length) {
@@ -191,7 +195,7 @@ function alignedWithout分别(sentence: string, clause: Clause, values: NumberMe
 const FROM_TO = /^[^，；。\d]{0,2}(提升|提高|增加|增长|扩大|减少|下降|降低|升|降)(到|至)$/;
 
 const SCOPE_WORDS = new RegExp(
-  `居|位居|稳居|排名|排|位列|列|保持|均|数量|总量|规模|全国|中部|西部|东部|全省|全市|副省级城市|工业大省|经济十强省|十强省|世界|全球|高于|低于|快于|慢于|超出|高出|平均水平|平均|年度目标|目标|${AGAINST_BASE}|[、，\\s]`,
+  `规模以上工业|规上工业|居|位居|稳居|排名|排|位列|列|保持|均|数量|总量|规模|全国|中部|西部|东部|全省|全市|副省级城市|工业大省|经济十强省|十强省|世界|全球|高于|低于|快于|慢于|超出|高出|平均水平|平均|年度目标|目标|${AGAINST_BASE}|[、，\\s]`,
   'g',
 );
 

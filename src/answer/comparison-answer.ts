@@ -93,7 +93,9 @@ const BASE_IN_SOURCE: Record<string, RegExp> = { 上年: /上年|去年|同期/,
 function statedDifference(context: ComposeContext, subject: ScoredRow, baseText: string): Composed | undefined {
   const base = BASE_WORDS.exec(baseText)?.[0];
   if (!base) return undefined;
-  const inSource = BASE_IN_SOURCE[base.replace(/同期$/, '') || base] ?? new RegExp(base);
+  // "比2024年" of a 2025 figure is what the source calls 比上年.
+  const yearBefore = base === `${subject.row.year - 1}年`;
+  const inSource = BASE_IN_SOURCE[yearBefore ? '上年' : base.replace(/同期$/, '') || base] ?? new RegExp(base);
   const stated = context.table.companionsOf(subject.row.id).find((row) => row.measure !== 'rank' && inSource.test(row.phrase ?? row.metric));
   if (!stated) return undefined;
   const usedSubject = cite(context, subject.row, subject.score);

@@ -56,6 +56,18 @@ function otherSubject(metric: Set<string>, weights: Map<string, number>): boolea
   const subject = [...metric].filter((m) => !MEASURE_TERM.test(m));
   return subject.length > 0 && !subject.some((m) => weights.has(m)) && [...weights.keys()].some((t) => !MEASURE_TERM.test(t));
 }
+/**
+ * "集成电路、生物医药、人工智能三大先导产业规模达3740亿元" is the sum of its list: a question that names
+ * one item (生物医药) and not the others asks for that item's own figure.
+ */
+function asksOneItem(metric: string, terms: string[]): boolean {
+  if (!metric.includes('、')) return false;
+  const items = metric.split('、');
+  items[items.length - 1] = items[items.length - 1].replace(/[两三四五六七八九十]大.*$|等.*$/, '');
+  const named = items.filter((item) => terms.some((t) => t.length >= 2 && item.includes(t) && items.filter((i) => i.includes(t)).length === 1));
+  return named.length === 1;
+}
+
 const COUNT_UNITS = new Set(['个', '家', '户', '项', '款', '台', '套', '件', '场', '辆', '人', '名', '座', '所', '批']);
 
 /** Tokens that carry meaning for metric matching: no single CJK characters, no bare numbers. */
@@ -200,6 +212,7 @@ export class IndicatorTable {
       score += this.shapeBonus(row, this.index[i], query);
       // "5G基站增速" is not the growth of another subject in the same sentence (集成电路产量同比增长).
       if (query.measure && row.measure === query.measure && otherSubject(metric, weights)) score -= 0.5;
+      if (asksOneItem(row.metric, terms)) score -= 0.8;
       const sentenceCoverage = (metricHit + contextHit) / total;
       results.push({ row, score, coverage, metricCoverage, metricPrecision, sentenceCoverage, missing });
     }

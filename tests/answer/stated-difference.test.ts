@@ -13,7 +13,7 @@ import { openEngine, type Engine } from '../../src/engine.js';
 const REPORT = `福建省工业和信息化厅
 发布日期：2024-07-20
 上半年全省工业经济运行情况
-今年上半年，全省规上工业增加值同比增长9.6%，较去年同期加快3.1个百分点，高于年度目标3.6个百分点，高于全国平均水平2.4个百分点，位居全国第5位。
+今年上半年，全省规上工业增加值同比增长9.6%，较去年同期加快3.1个百分点，高于年度目标3.6个百分点，高于全国平均水平2.4个百分点，位居全国第5位。高技术制造业增加值增长12.1%，快于全省规模以上工业2.5个百分点，占比为16.6%，比上年提高1.8个百分点。
 2023年，全省工业增加值达到1.8万亿元，较2020年增加3200亿元。`;
 
 let engine: Engine;
@@ -59,5 +59,14 @@ describe('a difference the report states', () => {
   it('answers the rank of the figure', async () => {
     const response = await ask('在全国排第几？', ['福建2024年上半年规上工业增加值增长多少？']);
     expect(response.answer).toContain('第5位');
+  });
+});
+
+describe('a share and its stated change in a chain of follow-ups', () => {
+  it('reads a bare 占比 as the share of the subject before it, and quotes 比上年提高 for it', async () => {
+    const share = await ask('占比呢？', ['福建2024年上半年高技术制造业增加值增长多少？']);
+    expect(share.answer).toContain('16.6%');
+    const change = await ask('比上年提高多少？', ['福建2024年上半年高技术制造业增加值增长多少？', '占比呢？']);
+    expect(change.answer).toMatch(/^（按上文：[^）]+）比上年提高1\.8个百分点\[1\]/);
   });
 });

@@ -289,7 +289,8 @@ const BASE_WORD = /(?:比|较|和|与|同)((?:全国|全省|全市|全区|全县
 function differenceQuestion(prevText: string, followUp: string, own: Slots, newTime: string | undefined, newRegions: string[], verb: string): string {
   const { subject } = splitQuestionWords(prevText);
   if (/目标|计划|预期/.test(followUp)) return `${subject.replace(KIND_WORDS, '')}实际比目标${verb}`;
-  const base = newTime ?? (newRegions.join('和') || BASE_WORD.exec(followUp)?.[1]);
+  // "比上年" stays as written: reports state such differences with the same word.
+  const base = BASE_WORD.exec(followUp)?.[1] ?? newTime ?? newRegions.join('和');
   if (!base) return `${subject}比上年${verb}`;
   // 比 right after a noun can fuse into one word (产量比), so a comma keeps the base on its own.
   return `${subject}，比${base}${verb}`;

@@ -37,7 +37,7 @@ describe('a follow-up replaces only the slots it names', () => {
   });
 
   it('differences name their base: the year before, another region, or the target', () => {
-    expect(resolve('2025年江苏工业投资是多少', '比上年多多少？').question).toBe('2025年江苏工业投资，比2024年多多少');
+    expect(resolve('2025年江苏工业投资是多少', '比上年多多少？').question).toBe('2025年江苏工业投资，比上年多多少');
     expect(resolve('2025年南京工业投资是多少', '比苏州多多少').question).toBe('2025年南京工业投资，比苏州多多少');
     expect(resolve('2025年江苏算力规模达到多少', '和目标差多少？').question).toBe('2025年江苏算力规模实际比目标差多少');
   });
