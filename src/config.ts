@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from './errors.js';
 import { DEFAULT_EMBEDDING_MODEL } from './index/embeddings.js';
 import { llmEnvShape, requireCompleteLlmEnv } from './answer/llm/llm-config.js';
+import { isAddressOrRange } from './serve/middleware/client-address.js';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 /** An empty variable (PORT= in a .env file) means unset, not 0. */
@@ -34,6 +35,15 @@ export const configSchema = z.object({
   TRUST_PROXY: z
     .preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).optional())
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * With TRUST_PROXY: addresses or CIDR ranges of further proxies in the X-Forwarded-For chain. The
+   * client is the rightmost entry not listed; empty: the rightmost entry (what the proxy saw).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrRange), 'TRUSTED_PROXIES must be IP addresses or CIDR ranges, comma-separated'),
   /** Largest request body in bytes (413 beyond). */
   BODY_LIMIT_BYTES: envNumber(z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024)),
   /** A damaged index, or one built with another EMBEDDING_MODEL, found at start-up: rebuild it from the seeds, or refuse to start. */
@@ -42,7 +52,14 @@ export const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: envNumber(z.coerce.number().int().min(0).default(10_000)),
   /** Optional LLM answer mode (LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_TIMEOUT_MS, LLM_MAX_RETRIES). */
   ...llmEnvShape,
-}).superRefine(requireCompleteLlmEnv);
+})
+  .superRefine(requireCompleteLlmEnv)
+  .superRefine((config, context) => {
+    // Equal secrets would make every API user an administrator without anyone noticing.
+    if (config.API_KEY !== undefined && config.API_KEY === config.ADMIN_TOKEN) {
+      context.addIssue({ code: 'custom', path: ['ADMIN_TOKEN'], message: 'ADMIN_TOKEN must differ from API_KEY (equal values would let every API user re-index)' });
+    }
+  });
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       corsOrigins: config.CORS_ORIGINS,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       trustProxy: config.TRUST_PROXY,
+      trustedProxies: config.TRUSTED_PROXIES,
     },
     admin: config.ADMIN_TOKEN
       ? {
@@ -83,8 +84,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A bad config or an index refused at start-up: one clear line, no stack, non-zero exit.
+  // A bad config, an unwritable folder or an index refused at start-up: one clear line, no stack, non-zero exit.
   const logger = createLogger();
-  logger.fatal(error instanceof AppError ? { code: error.code } : { err: error }, error instanceof Error ? error.message : String(error));
+  const errno = error as NodeJS.ErrnoException;
+  // File-system refusals are the operator's to fix, not bugs: their code and path say enough.
+  const fields = error instanceof AppError ? { code: error.code, ...(error.field ? { field: error.field } : {}) } : errno?.syscall ? { code: errno.code, path: errno.path } : { err: error };
+  logger.fatal(fields, error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

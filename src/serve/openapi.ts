@@ -66,14 +66,14 @@ const reindexReportSchema = z
 const reindexMatchesInterface: [z.infer<typeof reindexReportSchema>, ReindexReport] extends [ReindexReport, z.infer<typeof reindexReportSchema>] ? true : never = true;
 void reindexMatchesInterface;
 
-/** API_KEY, when set, guards /ask and /v1/*; without it those routes are open, hence the empty alternative. */
+/** API_KEY, when set, guards every data route; without it those routes are open, hence the empty alternative. */
 const apiKeySecurity: Array<Record<string, string[]>> = [{ apiKey: [] }, {}];
 
 function describeRoutes(registry: Registry): void {
   registry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
     scheme: 'bearer',
-    description: 'Authorization: Bearer <API_KEY>; required on /ask and /v1/* only when the server sets API_KEY',
+    description: 'Authorization: Bearer <API_KEY>; required on /ask, /v1/*, /documents* and /indicators* only when the server sets API_KEY',
   });
   registry.registerComponent('securitySchemes', 'adminToken', {
     type: 'http',
@@ -113,23 +113,26 @@ function describeRoutes(registry: Registry): void {
     path: '/documents',
     tags: ['documents'],
     summary: 'List the reports',
-    responses: { 200: json(z.object({ documents: z.array(documentMetaSchema) }), 'document metadata'), ...errors(503) },
+    security: apiKeySecurity,
+    responses: { 200: json(z.object({ documents: z.array(documentMetaSchema) }), 'document metadata'), ...errors(401, 429, 503) },
   });
   registry.registerPath({
     method: 'get',
     path: '/documents/{id}',
     tags: ['documents'],
     summary: 'One report with its full text; citation start/end are offsets into `text`',
+    security: apiKeySecurity,
     request: { params: z.object({ id: z.string().meta({ example: '001_89a872acc90dcb9c.txt' }) }) },
-    responses: { 200: json(documentSchema, 'the document'), ...errors(404, 503) },
+    responses: { 200: json(documentSchema, 'the document'), ...errors(401, 404, 429, 503) },
   });
   registry.registerPath({
     method: 'get',
     path: '/indicators',
     tags: ['indicators'],
     summary: 'Browse the numeric facts extracted from the reports',
+    security: apiKeySecurity,
     request: { query: indicatorQuerySchema },
-    responses: { 200: json(indicatorPageSchema, 'a page of indicator rows, each with its citation'), ...errors(400, 503) },
+    responses: { 200: json(indicatorPageSchema, 'a page of indicator rows, each with its citation'), ...errors(400, 401, 429, 503) },
   });
   registry.registerPath({
     method: 'get',

@@ -62,9 +62,23 @@ describe('access control', () => {
       await expectError(await app().request('/ask', askRequest('{broken')), 401, 'unauthorized');
     });
 
-    it('leaves /health and the documents readable without a key', async () => {
-      expect((await app().request('/health')).status).toBe(200);
-      expect((await app().request('/documents')).status).toBe(200);
+    it('guards every data route: document list, full texts and indicator rows need the key too', async () => {
+      const id = encodeURIComponent((engine as Engine).documents()[0].id);
+      for (const path of ['/documents', `/documents/${id}`, '/indicators', '/indicators?region=湖北', '/%64ocuments']) {
+        const response = await app().request(path);
+        await expectError(response, 401, 'unauthorized');
+        expect(response.headers.get('www-authenticate'), path).toBe('Bearer realm="api"');
+        const ok = await app().request(path, { headers: { authorization: `Bearer ${API_KEY}` } });
+        expect(ok.status, path).toBe(200);
+      }
+      const text = (await (await app().request(`/documents/${id}`, { headers: { authorization: `Bearer ${API_KEY}` } })).json()) as { text: string };
+      expect(text.text.length).toBeGreaterThan(1000);
+    });
+
+    it('leaves /health, the OpenAPI document and the web page open', async () => {
+      for (const path of ['/health', '/openapi.json', '/', '/web/app.js', '/docs']) {
+        expect((await app().request(path)).status, path).toBe(200);
+      }
     });
 
     it('without API_KEY, /ask is open', async () => {

@@ -3,7 +3,7 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from '../logger.js';
 import { DEFAULT_BODY_LIMIT_BYTES, limitBodySize } from './body-limit.js';
 import { requireBearer } from './bearer-token.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, trustedProxyList } from './client-address.js';
 import { corsFor } from './cors.js';
 import { cleanJsonInput } from './json-input.js';
 import { rateLimit } from './rate-limit.js';
@@ -13,7 +13,7 @@ import { securityHeaders } from './security-headers.js';
 export interface ProtectionOptions {
   /** Largest request body accepted; default 64 KiB. */
   bodyLimitBytes?: number;
-  /** When set, /ask and /v1/* require `Authorization: Bearer <apiKey>`. */
+  /** When set, every data route (/ask, /v1/*, /documents*, /indicators*) requires `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
   /** Origins allowed to call the API from a browser; empty (default) sends no CORS headers. */
   corsOrigins?: string[];
@@ -21,6 +21,8 @@ export interface ProtectionOptions {
   rateLimitPerMinute?: number;
   /** Believe X-Forwarded-For (only behind a proxy that sets it). Default false. */
   trustProxy?: boolean;
+  /** With trustProxy: further proxies (addresses, CIDR ranges) skipped from the right of X-Forwarded-For. */
+  trustedProxies?: string[];
   /** Clock for the rate limiter, in milliseconds (tests). */
   now?: () => number;
   /** Who the client is, for rate limiting and logs; default its IP address. */
@@ -29,8 +31,8 @@ export interface ProtectionOptions {
 
 /** Routes that cost work or expose data; /health and the web UI's static files stay unlimited. */
 const RATE_LIMITED = /^\/(ask|v1|documents|indicators|admin)(\/|$)/;
-/** Routes the API key guards: the question-answering endpoints. */
-const KEY_PROTECTED = /^\/(ask|v1)(\/|$)/;
+/** Routes the API key guards: every route that answers from or lists the reports' contents. */
+const KEY_PROTECTED = /^\/(ask|v1|documents|indicators)(\/|$)/;
 
 /**
  * The request pipeline in front of every route, outermost first: request id, access log,
@@ -38,7 +40,8 @@ const KEY_PROTECTED = /^\/(ask|v1)(\/|$)/;
  * then JSON input cleaning, which runs last so rejected requests are never parsed.
  */
 export function installMiddleware(app: Hono, logger: Logger, options: ProtectionOptions = {}): void {
-  const client = options.clientKey ?? ((c: Context) => clientAddress(c, options.trustProxy ?? false));
+  const trusted = trustedProxyList(options.trustedProxies ?? []);
+  const client = options.clientKey ?? ((c: Context) => clientAddress(c, options.trustProxy ?? false, trusted));
   app.use(requestId());
   app.use(requestLogger(logger, client));
   app.use(securityHeaders());
