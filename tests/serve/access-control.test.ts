@@ -93,7 +93,7 @@ describe('access control', () => {
       await expectError(await app.request('/admin/reindex', { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }), 404, 'not_found');
     });
 
-    it('requires the admin token; the API key is not enough', async () => {
+    it('requires the admin token; the API key is not enough (403)', async () => {
       let calls = 0;
       const app = createApp({
         engine: () => engine,
@@ -109,7 +109,8 @@ describe('access control', () => {
       const missing = await app.request('/admin/reindex', { method: 'POST' });
       await expectError(missing, 401, 'unauthorized');
       expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="admin"');
-      await expectError(await app.request('/admin/reindex', { method: 'POST', headers: { authorization: `Bearer ${API_KEY}` } }), 401, 'unauthorized');
+      // The API key is a valid credential of the reader role: known, but not allowed (403, not 401).
+      await expectError(await app.request('/admin/reindex', { method: 'POST', headers: { authorization: `Bearer ${API_KEY}` } }), 403, 'forbidden');
       await expectError(await app.request('/admin/reindex?force=true', { method: 'POST', headers: { authorization: 'Bearer nope' } }), 401, 'unauthorized');
       expect(calls).toBe(0);
     });
