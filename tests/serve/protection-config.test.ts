@@ -65,6 +65,15 @@ describe('configuration of the protections', () => {
     expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, nginx' })).toThrow(/TRUSTED_PROXIES/);
   });
 
+  it('user accounts: off by default; ADMIN_USER needs AUTH_USERS and ADMIN_PASSWORD', () => {
+    expect(loadConfig({})).toMatchObject({ AUTH_USERS: false, AUTH_FILE: 'data/auth.json', SESSION_HOURS: 12, COOKIE_SECURE: 'auto', LOGIN_ATTEMPTS_PER_MINUTE: 10 });
+    expect(loadConfig({ AUTH_USERS: 'true', ADMIN_USER: 'root', ADMIN_PASSWORD: 'long-enough-pw' })).toMatchObject({ AUTH_USERS: true, ADMIN_USER: 'root' });
+    expect(() => loadConfig({ ADMIN_USER: 'root', ADMIN_PASSWORD: 'long-enough-pw' })).toThrow('invalid configuration ADMIN_USER: ADMIN_USER and ADMIN_PASSWORD need AUTH_USERS=true');
+    expect(() => loadConfig({ AUTH_USERS: 'true', ADMIN_USER: 'root' })).toThrow('invalid configuration ADMIN_PASSWORD: set ADMIN_USER and ADMIN_PASSWORD together');
+    expect(() => loadConfig({ AUTH_USERS: 'true', ADMIN_USER: 'root', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: at least 10 characters/);
+    expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE/);
+  });
+
   it('.env.example documents every variable of the config schema', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
