@@ -38,7 +38,7 @@ export const configSchema = z.object({
   SESSION_HOURS: envNumber(z.coerce.number().min(0.05).max(24 * 30).default(12)),
   /** Secure flag of the session cookie: auto (when the request came over TLS, X-Forwarded-Proto with TRUST_PROXY), always, never. */
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
-  /** Sign-in attempts per minute, per client address and per user name. */
+  /** Failed sign-in attempts per minute, per client address and per user name. */
   LOGIN_ATTEMPTS_PER_MINUTE: envNumber(z.coerce.number().int().min(1).max(1000).default(10)),
   /** Comma-separated origins allowed to call the API from a browser ("*" for any); empty: none. */
   CORS_ORIGINS: z

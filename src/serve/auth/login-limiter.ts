@@ -1,8 +1,9 @@
 import { TokenBuckets, type TakeResult } from '../middleware/token-bucket.js';
 
 /**
- * Sign-in attempts per minute, counted per client address (one machine guessing many accounts)
- * and per user name (many machines guessing one account). Both must have a token left.
+ * Failed sign-in attempts per minute, counted per client address (one machine guessing many
+ * accounts) and per user name (many machines guessing one account). Only failures spend tokens,
+ * so an office signing in through one proxy address is not locked out by its own colleagues.
  */
 export class LoginLimiter {
   private readonly byAddress: TokenBuckets;
@@ -14,10 +15,14 @@ export class LoginLimiter {
     this.byName = new TokenBuckets(settings);
   }
 
-  take(address: string, name: string): TakeResult {
-    const perAddress = this.byAddress.take(address);
-    const perName = this.byName.take(name);
-    if (!perAddress.allowed) return perAddress;
-    return perName;
+  /** Checked before the password is: a spent bucket refuses without any scrypt work. */
+  check(address: string, name: string): TakeResult {
+    const perAddress = this.byAddress.peek(address);
+    return perAddress.allowed ? this.byName.peek(name) : perAddress;
+  }
+
+  failed(address: string, name: string): void {
+    this.byAddress.take(address);
+    this.byName.take(name);
   }
 }

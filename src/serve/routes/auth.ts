@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../errors.js';
-import type { Accounts } from '../auth/accounts.js';
+import { normalizeName, type Accounts } from '../auth/accounts.js';
 import { createKeySchema, loginRequestSchema } from '../auth/auth-schemas.js';
 import { LoginLimiter } from '../auth/login-limiter.js';
 import type { Principal } from '../auth/principal.js';
@@ -12,7 +12,7 @@ export interface AccountOptions {
   accounts: Accounts;
   /** Secure cookie flag: auto (when the request came over TLS), always, never. Default auto. */
   cookieSecurity?: CookieSecurity;
-  /** Sign-in attempts per minute per address and per user name; default 10. */
+  /** Failed sign-in attempts per minute per address and per user name; default 10. */
   loginAttemptsPerMinute?: number;
   /** Clock for the sign-in limiter (tests). */
   now?: () => number;
@@ -63,13 +63,18 @@ export function registerAuth(app: Hono, options: AccountOptions, context: AuthRo
   app.post('/auth/login', async (c) => {
     // JSON only: a cross-site HTML form cannot send it, which rules out signing a victim in as the attacker.
     const body = parseWith(loginRequestSchema, await readJsonBody(c.req.raw), 'body');
-    const allowed = limiter.take(context.client(c), body.username.normalize('NFKC').trim().toLowerCase());
+    const address = context.client(c);
+    const name = normalizeName(body.username);
+    const allowed = limiter.check(address, name);
     if (!allowed.allowed) {
-      const error = new AppError('rate_limited', 429, `too many sign-in attempts, retry in ${allowed.retryAfterSeconds} s`);
+      const error = new AppError('rate_limited', 429, `too many failed sign-in attempts, retry in ${allowed.retryAfterSeconds} s`);
       return c.json(error.toJSON(), 429, { 'Retry-After': String(allowed.retryAfterSeconds) });
     }
     const signedIn = await accounts.signIn(body.username, body.password);
-    if (!signedIn) throw new AppError('unauthorized', 401, 'wrong user name or password');
+    if (!signedIn) {
+      limiter.failed(address, name);
+      throw new AppError('unauthorized', 401, 'wrong user name or password');
+    }
     setSessionCookie(c, signedIn.token, signedIn.expiresAt, secure(c));
     return c.json({ user: signedIn.user, csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt });
   });

@@ -100,7 +100,7 @@ describe('sign-in, session cookie, CSRF, sign-out', () => {
     await expectError(await app.request('/auth/login', jsonBody('POST', { username: 'reader', password: PASSWORD })), 401, 'unauthorized');
   });
 
-  it('rate-limits sign-in attempts per address and per user name', async () => {
+  it('rate-limits failed sign-in attempts per address and per user name', async () => {
     const now = () => 1_000_000;
     const { app } = await authApp(fixture.engine, { accounts: undefined, protection: { clientKey: (c) => c.req.header('x-test-client') ?? 'anon' } }, now);
     const attempt = (client: string, username: string) =>
@@ -116,7 +116,12 @@ describe('sign-in, session cookie, CSRF, sign-out', () => {
     const perName: number[] = [];
     for (let i = 0; i < 12; i++) perName.push((await attempt(`botnet-${i}`, 'admin')).status);
     expect(perName).toEqual([...Array(10).fill(401), 429, 429]);
-    // Other people are unaffected.
+    // Other people are unaffected, and successful sign-ins spend nothing (one office behind one address).
     expect((await attempt('alice-pc', 'reader')).status).toBe(401);
+    const ok: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      ok.push((await app.request('/auth/login', jsonBody('POST', { username: 'editor', password: PASSWORD }, { 'x-test-client': 'office-proxy' }))).status);
+    }
+    expect(ok).toEqual(Array(12).fill(200));
   });
 });
