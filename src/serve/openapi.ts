@@ -79,14 +79,14 @@ const reindexReportSchema = z
 const reindexMatchesInterface: [z.infer<typeof reindexReportSchema>, ReindexReport] extends [ReindexReport, z.infer<typeof reindexReportSchema>] ? true : never = true;
 void reindexMatchesInterface;
 
-/** API_KEY, when set, guards every data route; without it those routes are open, hence the empty alternative. */
-const apiKeySecurity: Array<Record<string, string[]>> = [{ apiKey: [] }, {}];
+/** API_KEY or user accounts, when on, guard every data route; otherwise those routes are open, hence the empty alternative. */
+const apiKeySecurity: Array<Record<string, string[]>> = [{ apiKey: [] }, { session: [] }, {}];
 
 function describeRoutes(registry: Registry): void {
   registry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
     scheme: 'bearer',
-    description: 'Authorization: Bearer <API_KEY>; required on /ask, /v1/*, /documents* and /indicators* only when the server sets API_KEY',
+    description: 'Authorization: Bearer <API_KEY> or a per-user key pqa_…; required on /ask, /v1/*, /documents* and /indicators* when the server sets API_KEY or has user accounts on (the session cookie works too)',
   });
   registry.registerComponent('securitySchemes', 'adminToken', {
     type: 'http',
