@@ -15,7 +15,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function requireCsrfToken(): MiddlewareHandler {
   return async (c, next) => {
     const principal = c.get('principal');
-    if (principal?.via !== 'session' || SAFE_METHODS.has(c.req.method)) return next();
+    // Signing in again from a signed-in browser replaces the session; it needs the password, not the old token.
+    if (principal?.via !== 'session' || SAFE_METHODS.has(c.req.method) || c.req.path === '/auth/login') return next();
     const given = c.req.header(CSRF_HEADER) ?? '';
     if (given && sameSecret(given, principal.csrfToken)) return next();
     const message = given ? 'the X-CSRF-Token header does not match this sign-in' : 'requests signed in with the session cookie must send the X-CSRF-Token header (from /auth/me)';
