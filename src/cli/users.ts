@@ -48,7 +48,9 @@ async function run(argv: string[]): Promise<string> {
       const role = parseWith(roleSchema, values.role ?? 'reader', 'role');
       const password = parseWith(passwordSchema, await readPassword(`password for ${name}: `), 'password');
       const user = await accounts.createUser({ name, password, role });
-      return `created ${user.name} (${user.role}, id ${user.id})`;
+      // The accounts exist either way; say so when the server would not use them yet.
+      const note = config.AUTH_USERS ? '' : `\nnote: the server signs users in only with AUTH_USERS=true (store: ${config.AUTH_FILE})`;
+      return `created ${user.name} (${user.role}, id ${user.id})${note}`;
     }
     case 'list':
       return (await accounts.listUsers()).map((u) => [u.id, u.name, u.role, u.disabled ? 'disabled' : 'active', u.createdAt].join('\t')).join('\n') || 'no users';

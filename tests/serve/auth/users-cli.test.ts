@@ -46,7 +46,7 @@ describe('npm run users and the first admin', () => {
     const authFile = join(root, 'cli', 'auth.json');
     const added = await users(authFile, ['add', 'Zhang.Wei', '--role', 'admin'], 'cli-password-123\n');
     expect(added.stderr).toBe('');
-    expect(added.stdout).toMatch(/^created zhang\.wei \(admin, id u_[0-9a-f]{12}\)\n$/);
+    expect(added.stdout).toMatch(/^created zhang\.wei \(admin, id u_[0-9a-f]{12}\)\nnote: the server signs users in only with AUTH_USERS=true/);
     expect((await readFile(authFile, 'utf8'))).not.toContain('cli-password-123');
 
     const key = await users(authFile, ['key', 'zhang.wei', '--label', 'ci', '--role', 'reader']);
