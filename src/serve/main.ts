@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     admin: config.ADMIN_TOKEN || accounts
       ? {
           token: config.ADMIN_TOKEN,
+          seedsDir: config.SEEDS_DIR,
           reindex: swapOnReindex(source, {
             current: () => engine,
             replace: (next) => {

@@ -196,6 +196,22 @@ function describeRoutes(registry: Registry): void {
   });
   describeAuthRoutes(registry);
   registry.registerPath({
+    method: 'put',
+    path: '/admin/documents/{name}',
+    tags: ['service'],
+    summary: 'Upload a report into SEEDS_DIR (editor or admin); POST /admin/reindex then ingests it',
+    security: adminSecurity,
+    request: {
+      params: z.object({ name: z.string().meta({ example: '2026_湖北经信工作要点.txt' }) }),
+      body: { required: true, content: { 'text/plain': { schema: z.string() }, 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } },
+    },
+    responses: {
+      200: json(uploadReportSchema, 'an existing report was replaced'),
+      201: json(uploadReportSchema, 'the report was added'),
+      ...errors(400, 401, 403, 413, 415),
+    },
+  });
+  registry.registerPath({
     method: 'get',
     path: '/openapi.json',
     tags: ['service'],
@@ -222,6 +238,7 @@ function describeRoutes(registry: Registry): void {
   });
 }
 
+const uploadReportSchema = z.object({ name: z.string(), bytes: z.number(), replaced: z.boolean(), next: z.string() }).meta({ id: 'UploadedReport' });
 const userSecurity: Array<Record<string, string[]>> = [{ apiKey: [] }, { session: [] }];
 const adminSecurity: Array<Record<string, string[]>> = [{ adminToken: [] }, { session: [] }];
 const idParam = z.object({ id: z.string() });

@@ -9,7 +9,7 @@ const OPEN = new Set(['GET /health', 'GET /openapi.json', 'GET /docs', 'GET /doc
 
 /** A concrete path for a route pattern. */
 function concrete(path: string): string {
-  return path.replace(':id', 'x1').replace(':file', 'app.js').replace('/*', '/x');
+  return path.replace(':id', 'x1').replace(':name', 'report.txt').replace(':file', 'app.js').replace('/*', '/x');
 }
 
 describe('no open data routes: every route the app registers needs a credential unless listed as open', () => {
@@ -24,11 +24,11 @@ describe('no open data routes: every route the app registers needs a credential 
       const app = createApp({
         engine: () => fixture.engine,
         protection: mode === 'API_KEY' ? { apiKey: 'route-coverage-key' } : {},
-        admin: { token: 'route-coverage-admin-token', reindex: () => Promise.reject(new Error('must not run')) },
+        admin: { token: 'route-coverage-admin-token', seedsDir: '/nonexistent/seeds', reindex: () => Promise.reject(new Error('must not run')) },
         accounts: mode === 'user accounts' ? { accounts: new Accounts({ store: new MemoryUserStore() }) } : undefined,
       });
       const routes = [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
-      expect(routes.length).toBeGreaterThanOrEqual(mode === 'API_KEY' ? 13 : 22);
+      expect(routes.length).toBeGreaterThanOrEqual(mode === 'API_KEY' ? 14 : 23);
       const opened: string[] = [];
       for (const route of routes) {
         const [method, path] = route.split(' ');

@@ -8,7 +8,7 @@ import { MemoryUserStore } from '../../src/serve/auth/memory-user-store.js';
 // Admin and account options make the conditional routes (/admin/*, /auth/*) exist, so they are checked too.
 const app = createApp({
   engine: () => undefined,
-  admin: { token: 'admin-token-for-tests-only', reindex: () => Promise.reject(new Error('not used')) },
+  admin: { token: 'admin-token-for-tests-only', seedsDir: '/nonexistent/seeds', reindex: () => Promise.reject(new Error('not used')) },
   accounts: { accounts: new Accounts({ store: new MemoryUserStore() }) },
 });
 
