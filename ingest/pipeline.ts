@@ -1,5 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Chunk, Section, StoredDocument } from '../src/documents/document.js';
 import type { Indicator } from '../src/indicators/indicator.js';
 import { Bm25Index } from '../src/index/bm25.js';
@@ -13,6 +12,7 @@ import {
   writeManifest,
   writePayload,
 } from '../src/index/index-files.js';
+import { ensureIndexParentWritable } from '../src/index/index-dir-error.js';
 import { PIPELINE_VERSION, type Manifest } from '../src/index/manifest.js';
 import { buildVectorIndex } from '../src/index/vector-store.js';
 import { loadDocuments } from './load-documents.js';
@@ -132,7 +132,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   if (embedder === undefined) await loadModel();
   else if (embedder === null) denseReason ??= 'dense retrieval disabled';
 
-  await mkdir(dirname(indexDir), { recursive: true });
+  await ensureIndexParentWritable(indexDir);
   await removeStaleStaging(indexDir);
   const staging = `${indexDir}.staging-${process.pid}-${Date.now()}`;
   let vectors = 0;

@@ -5,10 +5,14 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'unauthorized'
+  | 'forbidden'
+  | 'csrf_failed'
+  | 'conflict'
   | 'not_found'
   | 'rate_limited'
   | 'index_unavailable'
   | 'ingest_failed'
+  | 'index_unwritable'
   | 'config_invalid'
   | 'internal';
 

@@ -6,6 +6,9 @@ import { silentLogger, type Logger } from './logger.js';
 import { installMiddleware, type ProtectionOptions } from './middleware/stack.js';
 import { registerAdmin, type AdminOptions } from './routes/admin.js';
 import { registerAsk } from './routes/ask.js';
+import { registerAuth, registerMe, type AccountOptions } from './routes/auth.js';
+import { registerUpload } from './routes/upload.js';
+import { registerUsers } from './routes/users.js';
 import { registerDocuments } from './routes/documents.js';
 import { registerHealth } from './routes/health.js';
 import { registerIndicators } from './routes/indicators.js';
@@ -20,15 +23,22 @@ export interface AppOptions {
   logger?: Logger;
   /** Body limit, API key, CORS, rate limit; default: 64 KiB bodies, everything else off. */
   protection?: ProtectionOptions;
-  /** POST /admin/reindex exists only when given (ADMIN_TOKEN set). */
+  /** POST /admin/reindex exists only when given (ADMIN_TOKEN set or user accounts on). */
   admin?: AdminOptions;
+  /** User accounts: sign-in, sessions, per-user API keys, /admin/users. Off when not given. */
+  accounts?: AccountOptions;
 }
 
 /** The HTTP API. Every error leaves as {error:{code,message,field?}} with its status, never a stack trace. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const logger = options.logger ?? silentLogger;
-  installMiddleware(app, logger, options.protection);
+  const accounts = options.accounts;
+  const readRequiresAuth = Boolean(options.protection?.apiKey) || Boolean(accounts);
+  const client = installMiddleware(app, logger, options.protection, {
+    credentials: { apiKey: options.protection?.apiKey, adminToken: options.admin?.token, accounts: accounts?.accounts },
+    settings: { readRequiresAuth, adminRoutes: Boolean(options.admin), accounts: Boolean(accounts) },
+  });
   const engine = (): Engine => {
     const current = options.engine();
     if (!current) throw new AppError('index_unavailable', 503, 'the index is still loading, try again shortly');
@@ -36,7 +46,14 @@ export function createApp(options: AppOptions): Hono {
   };
 
   registerHealth(app, options.engine);
+  const authContext = { readRequiresAuth, trustProxy: options.protection?.trustProxy ?? false, client };
+  registerMe(app, authContext, Boolean(accounts));
+  if (accounts) {
+    registerAuth(app, accounts, authContext);
+    registerUsers(app, accounts.accounts);
+  }
   if (options.admin) registerAdmin(app, options.admin);
+  if (options.admin?.seedsDir) registerUpload(app, options.admin.seedsDir);
   registerAsk(app, engine);
   registerDocuments(app, engine);
   registerIndicators(app, engine);
@@ -49,7 +66,7 @@ export function createApp(options: AppOptions): Hono {
     if (error instanceof AppError) return c.json(error.toJSON(), error.status as 400);
     if (error instanceof HTTPException) {
       const status = error.status;
-      const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'invalid_request';
+      const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'invalid_request';
       return c.json(new AppError(code, status, error.message || 'bad request').toJSON(), status);
     }
     // The stack goes to the server log, never to the client.

@@ -7,6 +7,9 @@ import { openOrRebuild } from '../index/open-or-rebuild.js';
 import { createApp } from './app.js';
 import { createLogger } from './logger.js';
 import { swapOnReindex } from './routes/admin.js';
+import { Accounts } from './auth/accounts.js';
+import { FileUserStore } from './auth/file-user-store.js';
+import { ensureFirstAdmin } from './auth/first-admin.js';
 
 /**
  * npm start: listen at once (/health says "starting", /ask answers 503), then check the index,
@@ -17,6 +20,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL });
   const source = indexSourceFromConfig(config, (message) => logger.warn(message));
   let engine: Engine | undefined;
+  // Opened before listening: an unreadable user store must stop start-up, not lock everyone out later.
+  const accounts = config.AUTH_USERS ? new Accounts({ store: new FileUserStore(config.AUTH_FILE), sessionHours: config.SESSION_HOURS }) : undefined;
+  if (accounts) {
+    await ensureFirstAdmin(accounts, { name: config.ADMIN_USER, password: config.ADMIN_PASSWORD }, { info: (m) => logger.info(m), warn: (m) => logger.warn(m) });
+  }
   const app = createApp({
     engine: () => engine,
     logger,
@@ -26,10 +34,13 @@ async function main(): Promise<void> {
       corsOrigins: config.CORS_ORIGINS,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       trustProxy: config.TRUST_PROXY,
+      trustedProxies: config.TRUSTED_PROXIES,
     },
-    admin: config.ADMIN_TOKEN
+    accounts: accounts ? { accounts, cookieSecurity: config.COOKIE_SECURE, loginAttemptsPerMinute: config.LOGIN_ATTEMPTS_PER_MINUTE } : undefined,
+    admin: config.ADMIN_TOKEN || accounts
       ? {
           token: config.ADMIN_TOKEN,
+          seedsDir: config.SEEDS_DIR,
           reindex: swapOnReindex(source, {
             current: () => engine,
             replace: (next) => {
@@ -83,8 +94,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A bad config or an index refused at start-up: one clear line, no stack, non-zero exit.
+  // A bad config, an unwritable folder or an index refused at start-up: one clear line, no stack, non-zero exit.
   const logger = createLogger();
-  logger.fatal(error instanceof AppError ? { code: error.code } : { err: error }, error instanceof Error ? error.message : String(error));
+  const errno = error as NodeJS.ErrnoException;
+  // File-system refusals are the operator's to fix, not bugs: their code and path say enough.
+  const fields = error instanceof AppError ? { code: error.code, ...(error.field ? { field: error.field } : {}) } : errno?.syscall ? { code: errno.code, path: errno.path } : { err: error };
+  logger.fatal(fields, error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -2,6 +2,17 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { ReindexReport } from './routes/admin.js';
+import {
+  apiKeySchema,
+  createdKeySchema,
+  createKeySchema,
+  createUserSchema,
+  loginRequestSchema,
+  meSchema,
+  publicUserSchema,
+  sessionSchema,
+  updateUserSchema,
+} from './auth/auth-schemas.js';
 import { CONTEXT_TURNS } from '../answer/conversation/conversation.js';
 import { askStreamEventSchemas } from './routes/stream-events.js';
 import { chatCompletionChunkSchema, chatCompletionRequestSchema, chatCompletionSchema, modelListSchema } from './routes/openai-schemas.js';
@@ -29,7 +40,9 @@ const html = (description: string) => ({ description, content: { 'text/html': { 
 const errors = (...statuses: number[]): Responses => {
   const descriptions: Record<number, string> = {
     400: 'invalid request (the field is named in error.field)',
-    401: 'missing or wrong bearer token',
+    401: 'no valid credential (missing or wrong bearer token, or not signed in)',
+    403: 'the credential is valid but its role is too low, or a cookie-authenticated write lacks X-CSRF-Token (csrf_failed)',
+    409: 'conflict (the name is taken, or the last admin would be lost)',
     404: 'not found',
     413: 'payload too large',
     415: 'body is not application/json',
@@ -66,19 +79,25 @@ const reindexReportSchema = z
 const reindexMatchesInterface: [z.infer<typeof reindexReportSchema>, ReindexReport] extends [ReindexReport, z.infer<typeof reindexReportSchema>] ? true : never = true;
 void reindexMatchesInterface;
 
-/** API_KEY, when set, guards /ask and /v1/*; without it those routes are open, hence the empty alternative. */
-const apiKeySecurity: Array<Record<string, string[]>> = [{ apiKey: [] }, {}];
+/** API_KEY or user accounts, when on, guard every data route; otherwise those routes are open, hence the empty alternative. */
+const apiKeySecurity: Array<Record<string, string[]>> = [{ apiKey: [] }, { session: [] }, {}];
 
 function describeRoutes(registry: Registry): void {
   registry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
     scheme: 'bearer',
-    description: 'Authorization: Bearer <API_KEY>; required on /ask and /v1/* only when the server sets API_KEY',
+    description: 'Authorization: Bearer <API_KEY> or a per-user key pqa_…; required on /ask, /v1/*, /documents* and /indicators* when the server sets API_KEY or has user accounts on (the session cookie works too)',
   });
   registry.registerComponent('securitySchemes', 'adminToken', {
     type: 'http',
     scheme: 'bearer',
-    description: 'Authorization: Bearer <ADMIN_TOKEN>',
+    description: 'Authorization: Bearer <ADMIN_TOKEN> (admin role), or a per-user API key `pqa_…` of a user with the editor or admin role',
+  });
+  registry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'qa_session',
+    description: 'the cookie POST /auth/login sets; unsafe methods also need the X-CSRF-Token header from the sign-in response or GET /auth/me',
   });
 
   registry.registerPath({
@@ -113,23 +132,26 @@ function describeRoutes(registry: Registry): void {
     path: '/documents',
     tags: ['documents'],
     summary: 'List the reports',
-    responses: { 200: json(z.object({ documents: z.array(documentMetaSchema) }), 'document metadata'), ...errors(503) },
+    security: apiKeySecurity,
+    responses: { 200: json(z.object({ documents: z.array(documentMetaSchema) }), 'document metadata'), ...errors(401, 429, 503) },
   });
   registry.registerPath({
     method: 'get',
     path: '/documents/{id}',
     tags: ['documents'],
     summary: 'One report with its full text; citation start/end are offsets into `text`',
+    security: apiKeySecurity,
     request: { params: z.object({ id: z.string().meta({ example: '001_89a872acc90dcb9c.txt' }) }) },
-    responses: { 200: json(documentSchema, 'the document'), ...errors(404, 503) },
+    responses: { 200: json(documentSchema, 'the document'), ...errors(401, 404, 429, 503) },
   });
   registry.registerPath({
     method: 'get',
     path: '/indicators',
     tags: ['indicators'],
     summary: 'Browse the numeric facts extracted from the reports',
+    security: apiKeySecurity,
     request: { query: indicatorQuerySchema },
-    responses: { 200: json(indicatorPageSchema, 'a page of indicator rows, each with its citation'), ...errors(400, 503) },
+    responses: { 200: json(indicatorPageSchema, 'a page of indicator rows, each with its citation'), ...errors(400, 401, 429, 503) },
   });
   registry.registerPath({
     method: 'get',
@@ -167,10 +189,27 @@ function describeRoutes(registry: Registry): void {
     method: 'post',
     path: '/admin/reindex',
     tags: ['service'],
-    summary: 'Rebuild the index from the seeds and swap it in (only when the server sets ADMIN_TOKEN)',
-    security: [{ adminToken: [] }],
+    summary: 'Rebuild the index from the seeds and swap it in (editor or admin; only when ADMIN_TOKEN is set or user accounts are on)',
+    security: adminSecurity,
     request: { query: z.object({ force: z.enum(['true', 'false', '1', '0']).optional() }) },
-    responses: { 200: json(reindexReportSchema, 'the new index is in service'), ...errors(400, 401, 429) },
+    responses: { 200: json(reindexReportSchema, 'the new index is in service'), ...errors(400, 401, 403, 429) },
+  });
+  describeAuthRoutes(registry);
+  registry.registerPath({
+    method: 'put',
+    path: '/admin/documents/{name}',
+    tags: ['service'],
+    summary: 'Upload a report into SEEDS_DIR (editor or admin); POST /admin/reindex then ingests it',
+    security: adminSecurity,
+    request: {
+      params: z.object({ name: z.string().meta({ example: '2026_湖北经信工作要点.txt' }) }),
+      body: { required: true, content: { 'text/plain': { schema: z.string() }, 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } },
+    },
+    responses: {
+      200: json(uploadReportSchema, 'an existing report was replaced'),
+      201: json(uploadReportSchema, 'the report was added'),
+      ...errors(400, 401, 403, 413, 415),
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -199,6 +238,116 @@ function describeRoutes(registry: Registry): void {
   });
 }
 
+const uploadReportSchema = z.object({ name: z.string(), bytes: z.number(), replaced: z.boolean(), next: z.string() }).meta({ id: 'UploadedReport' });
+const userSecurity: Array<Record<string, string[]>> = [{ apiKey: [] }, { session: [] }];
+const adminSecurity: Array<Record<string, string[]>> = [{ adminToken: [] }, { session: [] }];
+const idParam = z.object({ id: z.string() });
+const body = (schema: z.ZodType) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+
+/** Present only when user accounts are on (AUTH_USERS=true), except GET /auth/me, which is always there. */
+function describeAuthRoutes(registry: Registry): void {
+  registry.registerPath({
+    method: 'get',
+    path: '/auth/me',
+    tags: ['auth'],
+    summary: 'Who the credential belongs to; 401 when the server requires one and none (or a wrong one) was sent',
+    security: [{ apiKey: [] }, { session: [] }, {}],
+    responses: { 200: json(meSchema, 'the caller'), ...errors(401) },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/auth/login',
+    tags: ['auth'],
+    summary: 'Sign in: sets the HttpOnly session cookie and returns the CSRF token (rate-limited per address and per user name)',
+    request: body(loginRequestSchema),
+    responses: { 200: json(sessionSchema, 'signed in'), ...errors(400, 401, 415, 429) },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/auth/logout',
+    tags: ['auth'],
+    summary: 'Sign out: ends the session and clears the cookie',
+    security: [{ session: [] }, {}],
+    responses: { 200: json(z.object({ status: z.literal('signed_out') }), 'signed out'), ...errors(403) },
+  });
+  const keyList = json(z.object({ keys: z.array(apiKeySchema) }), 'API keys (revoked ones included, with revokedAt)');
+  const oneKey = json(z.object({ key: apiKeySchema }), 'the revoked key');
+  registry.registerPath({ method: 'get', path: '/auth/keys', tags: ['auth'], summary: 'My API keys', security: userSecurity, responses: { 200: keyList, ...errors(401, 403) } });
+  registry.registerPath({
+    method: 'post',
+    path: '/auth/keys',
+    tags: ['auth'],
+    summary: 'Create an API key for myself; the secret is in this response only',
+    security: userSecurity,
+    request: body(createKeySchema),
+    responses: { 201: json(createdKeySchema, 'the key and its secret'), ...errors(400, 401, 403) },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/auth/keys/{id}',
+    tags: ['auth'],
+    summary: 'Revoke one of my API keys',
+    security: userSecurity,
+    request: { params: idParam },
+    responses: { 200: oneKey, ...errors(401, 403, 404) },
+  });
+  const oneUser = (description: string) => json(z.object({ user: publicUserSchema }), description);
+  registry.registerPath({
+    method: 'get',
+    path: '/admin/users',
+    tags: ['admin'],
+    summary: 'All users (admin)',
+    security: adminSecurity,
+    responses: { 200: json(z.object({ users: z.array(publicUserSchema) }), 'users'), ...errors(401, 403) },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/admin/users',
+    tags: ['admin'],
+    summary: 'Create a user (admin)',
+    security: adminSecurity,
+    request: body(createUserSchema),
+    responses: { 201: oneUser('the new user'), ...errors(400, 401, 403, 409) },
+  });
+  registry.registerPath({
+    method: 'patch',
+    path: '/admin/users/{id}',
+    tags: ['admin'],
+    summary: "Change a user's role, password or disabled flag (admin); a new password or disabling ends their sessions",
+    security: adminSecurity,
+    request: { params: idParam, ...body(updateUserSchema) },
+    responses: { 200: oneUser('the changed user'), ...errors(400, 401, 403, 404, 409) },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/admin/users/{id}',
+    tags: ['admin'],
+    summary: 'Remove a user with their sessions and keys (admin); the last admin cannot be removed',
+    security: adminSecurity,
+    request: { params: idParam },
+    responses: { 200: json(z.object({ status: z.literal('removed') }), 'removed'), ...errors(401, 403, 404, 409) },
+  });
+  registry.registerPath({ method: 'get', path: '/admin/keys', tags: ['admin'], summary: 'All API keys (admin)', security: adminSecurity, responses: { 200: keyList, ...errors(401, 403) } });
+  registry.registerPath({
+    method: 'post',
+    path: '/admin/users/{id}/keys',
+    tags: ['admin'],
+    summary: 'Create an API key for a user (admin); the secret is in this response only',
+    security: adminSecurity,
+    request: { params: idParam, ...body(createKeySchema) },
+    responses: { 201: json(createdKeySchema, 'the key and its secret'), ...errors(400, 401, 403, 404) },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/admin/keys/{id}',
+    tags: ['admin'],
+    summary: 'Revoke any API key (admin)',
+    security: adminSecurity,
+    request: { params: idParam },
+    responses: { 200: oneKey, ...errors(401, 403, 404) },
+  });
+}
+
 let cached: ReturnType<OpenAPIHono['getOpenAPIDocument']> | undefined;
 
 export function openApiDocument(): ReturnType<OpenAPIHono['getOpenAPIDocument']> {
@@ -217,6 +366,8 @@ export function openApiDocument(): ReturnType<OpenAPIHono['getOpenAPIDocument']>
       { name: 'documents' },
       { name: 'indicators' },
       { name: 'openai', description: 'OpenAI-compatible endpoints' },
+      { name: 'auth', description: 'sign-in, sessions and API keys (user accounts)' },
+      { name: 'admin', description: 'users and keys (admin role)' },
       { name: 'service' },
       { name: 'web' },
     ],

@@ -62,9 +62,23 @@ describe('access control', () => {
       await expectError(await app().request('/ask', askRequest('{broken')), 401, 'unauthorized');
     });
 
-    it('leaves /health and the documents readable without a key', async () => {
-      expect((await app().request('/health')).status).toBe(200);
-      expect((await app().request('/documents')).status).toBe(200);
+    it('guards every data route: document list, full texts and indicator rows need the key too', async () => {
+      const id = encodeURIComponent((engine as Engine).documents()[0].id);
+      for (const path of ['/documents', `/documents/${id}`, '/indicators', '/indicators?region=湖北', '/%64ocuments']) {
+        const response = await app().request(path);
+        await expectError(response, 401, 'unauthorized');
+        expect(response.headers.get('www-authenticate'), path).toBe('Bearer realm="api"');
+        const ok = await app().request(path, { headers: { authorization: `Bearer ${API_KEY}` } });
+        expect(ok.status, path).toBe(200);
+      }
+      const text = (await (await app().request(`/documents/${id}`, { headers: { authorization: `Bearer ${API_KEY}` } })).json()) as { text: string };
+      expect(text.text.length).toBeGreaterThan(1000);
+    });
+
+    it('leaves /health, the OpenAPI document and the web page open', async () => {
+      for (const path of ['/health', '/openapi.json', '/', '/web/app.js', '/docs']) {
+        expect((await app().request(path)).status, path).toBe(200);
+      }
     });
 
     it('without API_KEY, /ask is open', async () => {
@@ -79,7 +93,7 @@ describe('access control', () => {
       await expectError(await app.request('/admin/reindex', { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }), 404, 'not_found');
     });
 
-    it('requires the admin token; the API key is not enough', async () => {
+    it('requires the admin token; the API key is not enough (403)', async () => {
       let calls = 0;
       const app = createApp({
         engine: () => engine,
@@ -95,7 +109,8 @@ describe('access control', () => {
       const missing = await app.request('/admin/reindex', { method: 'POST' });
       await expectError(missing, 401, 'unauthorized');
       expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="admin"');
-      await expectError(await app.request('/admin/reindex', { method: 'POST', headers: { authorization: `Bearer ${API_KEY}` } }), 401, 'unauthorized');
+      // The API key is a valid credential of the reader role: known, but not allowed (403, not 401).
+      await expectError(await app.request('/admin/reindex', { method: 'POST', headers: { authorization: `Bearer ${API_KEY}` } }), 403, 'forbidden');
       await expectError(await app.request('/admin/reindex?force=true', { method: 'POST', headers: { authorization: 'Bearer nope' } }), 401, 'unauthorized');
       expect(calls).toBe(0);
     });

@@ -2,11 +2,14 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/serve/app.js';
 import { openApiDocument } from '../../src/serve/openapi.js';
+import { Accounts } from '../../src/serve/auth/accounts.js';
+import { MemoryUserStore } from '../../src/serve/auth/memory-user-store.js';
 
-// Admin options make the conditional /admin/reindex route exist, so it is checked too.
+// Admin and account options make the conditional routes (/admin/*, /auth/*) exist, so they are checked too.
 const app = createApp({
   engine: () => undefined,
-  admin: { token: 'admin-token-for-tests-only', reindex: () => Promise.reject(new Error('not used')) },
+  admin: { token: 'admin-token-for-tests-only', seedsDir: '/nonexistent/seeds', reindex: () => Promise.reject(new Error('not used')) },
+  accounts: { accounts: new Accounts({ store: new MemoryUserStore() }) },
 });
 
 type Paths = Record<string, Record<string, unknown>>;
@@ -53,7 +56,7 @@ describe('GET /openapi.json', () => {
       paths: Paths;
     };
     const schemas = document.components.schemas;
-    for (const name of ['AskResponse', 'Error', 'Document', 'IndicatorPage', 'Health', 'ChatCompletion', 'ChatCompletionChunk', 'ChatCompletionRequest', 'ModelList']) {
+    for (const name of ['User', 'ApiKey', 'CreatedApiKey', 'Session', 'Me', 'LoginRequest', 'AskResponse', 'Error', 'Document', 'IndicatorPage', 'Health', 'ChatCompletion', 'ChatCompletionChunk', 'ChatCompletionRequest', 'ModelList']) {
       expect(schemas[name], name).toBeDefined();
     }
     for (const event of ['AskStreamRetrieval', 'AskStreamAnswer', 'AskStreamCitations', 'AskStreamDone']) {

@@ -53,6 +53,27 @@ describe('configuration of the protections', () => {
     }
   });
 
+  it('refuses ADMIN_TOKEN equal to API_KEY, naming both', () => {
+    const secret = 'same-secret-0123456789';
+    expect(() => loadConfig({ API_KEY: secret, ADMIN_TOKEN: secret })).toThrow(/invalid configuration ADMIN_TOKEN: ADMIN_TOKEN must differ from API_KEY/);
+    expect(loadConfig({ API_KEY: `${secret}-api`, ADMIN_TOKEN: secret }).ADMIN_TOKEN).toBe(secret);
+  });
+
+  it('reads TRUSTED_PROXIES as a list and rejects entries that are not addresses or ranges', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.1' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.168.1.1']);
+    expect(loadConfig({}).TRUSTED_PROXIES).toEqual([]);
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, nginx' })).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  it('user accounts: off by default; ADMIN_USER needs AUTH_USERS and ADMIN_PASSWORD', () => {
+    expect(loadConfig({})).toMatchObject({ AUTH_USERS: false, AUTH_FILE: 'data/auth.json', SESSION_HOURS: 12, COOKIE_SECURE: 'auto', LOGIN_ATTEMPTS_PER_MINUTE: 10 });
+    expect(loadConfig({ AUTH_USERS: 'true', ADMIN_USER: 'root', ADMIN_PASSWORD: 'long-enough-pw' })).toMatchObject({ AUTH_USERS: true, ADMIN_USER: 'root' });
+    expect(() => loadConfig({ ADMIN_USER: 'root', ADMIN_PASSWORD: 'long-enough-pw' })).toThrow('invalid configuration ADMIN_USER: ADMIN_USER and ADMIN_PASSWORD need AUTH_USERS=true');
+    expect(() => loadConfig({ AUTH_USERS: 'true', ADMIN_USER: 'root' })).toThrow('invalid configuration ADMIN_PASSWORD: set ADMIN_USER and ADMIN_PASSWORD together');
+    expect(() => loadConfig({ AUTH_USERS: 'true', ADMIN_USER: 'root', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: at least 10 characters/);
+    expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE/);
+  });
+
   it('.env.example documents every variable of the config schema', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));

@@ -60,10 +60,27 @@ describe('rate limiting middleware', () => {
     for (let i = 0; i < 3; i++) statuses.push((await untrusting.request('/documents', { headers: { 'x-forwarded-for': `10.0.0.${i}` } })).status);
     expect(statuses).toEqual([200, 200, 429]);
 
-    const trusting = createApp({ engine: () => fixture.engine, protection: { rateLimitPerMinute: 2, trustProxy: true } });
+    // Behind the proxy 192.168.1.1 (listed in TRUSTED_PROXIES), the entry it appended names the client.
+    const trusting = createApp({ engine: () => fixture.engine, protection: { rateLimitPerMinute: 2, trustProxy: true, trustedProxies: ['192.168.1.1'] } });
     const perClient: number[] = [];
     for (let i = 0; i < 3; i++) perClient.push((await trusting.request('/documents', { headers: { 'x-forwarded-for': `10.0.0.${i}, 192.168.1.1` } })).status);
     expect(perClient).toEqual([200, 200, 200]);
+  });
+
+  it('with TRUST_PROXY, fake leftmost X-Forwarded-For entries do not buy new buckets', async () => {
+    // nginx's $proxy_add_x_forwarded_for keeps what the client sent and appends the address it saw.
+    const app = createApp({ engine: () => fixture.engine, protection: { rateLimitPerMinute: 120, trustProxy: true, now: () => 5_000_000 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const fake = `${(i % 250) + 1}.${i % 7}.${i % 13}.${i % 251}`;
+      const response = await app.request('/health', { headers: { 'x-forwarded-for': `${fake}, 203.0.113.9` } });
+      expect(response.status).toBe(200);
+      statuses.push((await app.request('/indicators?pageSize=1', { headers: { 'x-forwarded-for': `${fake}, 203.0.113.9` } })).status);
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(120);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(80);
+    // Another real client (another address appended by the proxy) still has its own bucket.
+    expect((await app.request('/indicators?pageSize=1', { headers: { 'x-forwarded-for': '1.2.3.4, 198.51.100.7' } })).status).toBe(200);
   });
 
   it('is off when RATE_LIMIT_PER_MINUTE is 0', async () => {

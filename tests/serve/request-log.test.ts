@@ -48,6 +48,19 @@ describe('structured request logs', () => {
     expect(log.raw.join('\n')).not.toContain('武汉');
   });
 
+  it('names the kind of credential (and the user id for accounts), never the secret itself', async () => {
+    const log = capture();
+    const key = 'logged-api-key-0123';
+    const app = createApp({ engine: () => fixture.engine, logger: createLogger({ destination: log.stream }), protection: { apiKey: key } });
+    expect((await app.request('/documents', { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    expect((await app.request('/documents', { headers: { authorization: 'Bearer wrong-guess-999' } })).status).toBe(401);
+    expect(log.lines[0]).toMatchObject({ path: '/documents', status: 200, via: 'static-key' });
+    expect(log.lines[1]).toMatchObject({ path: '/documents', status: 401, msg: 'request rejected' });
+    expect(log.lines[1].via).toBeUndefined();
+    expect(log.raw.join('\n')).not.toContain(key);
+    expect(log.raw.join('\n')).not.toContain('wrong-guess-999');
+  });
+
   it('keeps a caller-supplied request id, and logs rejected requests too', async () => {
     const log = capture();
     const app = createApp({ engine: () => fixture.engine, logger: createLogger({ destination: log.stream }) });

@@ -1,9 +1,12 @@
 import type { Context, Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Logger } from '../logger.js';
+import type { AccessSettings } from '../auth/access-policy.js';
+import { requireCsrfToken } from '../auth/csrf.js';
+import { requireAccess } from '../auth/require-access.js';
+import { resolvePrincipal, type Credentials } from '../auth/resolve-principal.js';
 import { DEFAULT_BODY_LIMIT_BYTES, limitBodySize } from './body-limit.js';
-import { requireBearer } from './bearer-token.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, trustedProxyList } from './client-address.js';
 import { corsFor } from './cors.js';
 import { cleanJsonInput } from './json-input.js';
 import { rateLimit } from './rate-limit.js';
@@ -13,7 +16,7 @@ import { securityHeaders } from './security-headers.js';
 export interface ProtectionOptions {
   /** Largest request body accepted; default 64 KiB. */
   bodyLimitBytes?: number;
-  /** When set, /ask and /v1/* require `Authorization: Bearer <apiKey>`. */
+  /** API_KEY: when set, every data route (/ask, /v1/*, /documents*, /indicators*) requires a credential; this one gives the reader role. */
   apiKey?: string;
   /** Origins allowed to call the API from a browser; empty (default) sends no CORS headers. */
   corsOrigins?: string[];
@@ -21,6 +24,8 @@ export interface ProtectionOptions {
   rateLimitPerMinute?: number;
   /** Believe X-Forwarded-For (only behind a proxy that sets it). Default false. */
   trustProxy?: boolean;
+  /** With trustProxy: further proxies (addresses, CIDR ranges) skipped from the right of X-Forwarded-For. */
+  trustedProxies?: string[];
   /** Clock for the rate limiter, in milliseconds (tests). */
   now?: () => number;
   /** Who the client is, for rate limiting and logs; default its IP address. */
@@ -28,17 +33,22 @@ export interface ProtectionOptions {
 }
 
 /** Routes that cost work or expose data; /health and the web UI's static files stay unlimited. */
-const RATE_LIMITED = /^\/(ask|v1|documents|indicators|admin)(\/|$)/;
-/** Routes the API key guards: the question-answering endpoints. */
-const KEY_PROTECTED = /^\/(ask|v1)(\/|$)/;
-
+const RATE_LIMITED = /^\/(ask|v1|documents|indicators|admin|auth)(\/|$)/;
 /**
  * The request pipeline in front of every route, outermost first: request id, access log,
- * security headers, CORS (so preflights never need a key), body size, rate limit, API key,
- * then JSON input cleaning, which runs last so rejected requests are never parsed.
+ * security headers, CORS (so preflights never need a key), body size, rate limit, who is calling
+ * (bearer token or session cookie), whether that is enough for the path (401/403), the CSRF token
+ * for cookie-authenticated writes, then JSON input cleaning, which runs last so rejected requests
+ * are never parsed. Returns how clients are told apart (for the sign-in limiter).
  */
-export function installMiddleware(app: Hono, logger: Logger, options: ProtectionOptions = {}): void {
-  const client = options.clientKey ?? ((c: Context) => clientAddress(c, options.trustProxy ?? false));
+export function installMiddleware(
+  app: Hono,
+  logger: Logger,
+  options: ProtectionOptions = {},
+  access: { credentials: Credentials; settings: AccessSettings } = { credentials: {}, settings: { readRequiresAuth: false, adminRoutes: false, accounts: false } },
+): (c: Context) => string {
+  const trusted = trustedProxyList(options.trustedProxies ?? []);
+  const client = options.clientKey ?? ((c: Context) => clientAddress(c, options.trustProxy ?? false, trusted));
   app.use(requestId());
   app.use(requestLogger(logger, client));
   app.use(securityHeaders());
@@ -49,9 +59,9 @@ export function installMiddleware(app: Hono, logger: Logger, options: Protection
     const limiter = rateLimit({ perMinute: options.rateLimitPerMinute, key: client, now: options.now });
     app.use(async (c, next) => (RATE_LIMITED.test(c.req.path) ? limiter(c, next) : next()));
   }
-  if (options.apiKey) {
-    const guard = requireBearer(options.apiKey, 'api');
-    app.use(async (c, next) => (KEY_PROTECTED.test(c.req.path) ? guard(c, next) : next()));
-  }
+  app.use(resolvePrincipal(access.credentials));
+  app.use(requireAccess(access.settings));
+  app.use(requireCsrfToken());
   app.use(cleanJsonInput());
+  return client;
 }

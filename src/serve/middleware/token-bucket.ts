@@ -39,6 +39,13 @@ export class TokenBuckets {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(seconds)) };
   }
 
+  /** What take() would answer, without spending a token. */
+  peek(key: string): TakeResult {
+    const bucket = this.refilled(this.buckets.get(key), this.now());
+    if (bucket.tokens >= 1) return { allowed: true, remaining: Math.floor(bucket.tokens) };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.options.refillPerSecond)) };
+  }
+
   get size(): number {
     return this.buckets.size;
   }

@@ -2,7 +2,6 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { Engine } from '../../engine.js';
 import { openOrRebuild, type IndexSource, type OpenedIndex } from '../../index/open-or-rebuild.js';
-import { requireBearer } from '../middleware/bearer-token.js';
 import { parseWith } from '../validation.js';
 
 export interface ReindexReport {
@@ -19,7 +18,10 @@ export interface ReindexReport {
 }
 
 export interface AdminOptions {
-  token: string;
+  /** ADMIN_TOKEN: a bearer token with the admin role. Optional when user accounts supply editors. */
+  token?: string;
+  /** Where PUT /admin/documents/:name puts uploaded reports (SEEDS_DIR); no upload route without it. */
+  seedsDir?: string;
   /** Builds the index and puts the new engine in service; the old one answers until then. */
   reindex: (request: { force: boolean }) => Promise<ReindexReport>;
 }
@@ -60,11 +62,11 @@ export function swapOnReindex(
 }
 
 /**
- * POST /admin/reindex[?force=true], registered only when ADMIN_TOKEN is set. Concurrent calls
- * share one run rather than racing two ingests into the same folder.
+ * POST /admin/reindex[?force=true], registered only when ADMIN_TOKEN is set or user accounts are
+ * on; the access policy lets editors and admins through. Concurrent calls share one run rather
+ * than racing two ingests into the same folder.
  */
 export function registerAdmin(app: Hono, options: AdminOptions): void {
-  app.use('/admin/*', requireBearer(options.token, 'admin'));
   let running: Promise<ReindexReport> | undefined;
   app.post('/admin/reindex', async (c) => {
     const query = parseWith(reindexQuerySchema, c.req.query(), 'query');

@@ -1,0 +1,34 @@
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../../errors.js';
+import { requirementFor, type AccessSettings } from './access-policy.js';
+import { allows } from './roles.js';
+
+function howToAuthenticate(path: string, settings: AccessSettings): string {
+  if (settings.accounts) return 'sign in, or send Authorization: Bearer <API key>';
+  return `send Authorization: Bearer <${path.startsWith('/admin') ? 'ADMIN_TOKEN' : 'API_KEY'}>`;
+}
+
+/**
+ * 401 when a protected path gets no valid credential (with a Bearer challenge), 403 when the
+ * credential is valid but its role is too low. Runs before the body is read.
+ */
+export function requireAccess(settings: AccessSettings): MiddlewareHandler {
+  return async (c, next) => {
+    const path = c.req.path;
+    const needed = requirementFor(path, settings);
+    if (needed === 'public') return next();
+    const principal = c.get('principal');
+    if (!principal) {
+      const problem = c.get('credentialProblem');
+      const realm = path.startsWith('/admin') ? 'admin' : 'api';
+      const challenge = problem ? `Bearer realm="${realm}", error="invalid_token"` : `Bearer realm="${realm}"`;
+      const message = problem ? `${problem}` : `this endpoint requires authentication: ${howToAuthenticate(path, settings)}`;
+      return c.json(new AppError('unauthorized', 401, message).toJSON(), 401, { 'WWW-Authenticate': challenge });
+    }
+    if (!allows(principal.role, needed)) {
+      const error = new AppError('forbidden', 403, `this endpoint needs the ${needed} role; the credential used has ${principal.role}`);
+      return c.json(error.toJSON(), 403);
+    }
+    return next();
+  };
+}
