@@ -13,6 +13,7 @@ import type { AskRequest } from './answer/ask-schema.js';
 import type { AskResponse, RetrievalReport } from './answer/answer.js';
 import { answerQuestion, type Corpus } from './answer/answer-question.js';
 import { answerResolved, inConversation } from './answer/conversation/answer-in-conversation.js';
+import { headlineFinder } from './answer/conversation/article-headline.js';
 import { answerInMode, streamInMode } from './answer/llm/answer-mode.js';
 import { createLlmContext, type LlmContext } from './answer/llm/llm-answer.js';
 import type { LlmSettingsInput } from './answer/llm/llm-config.js';
@@ -101,6 +102,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     dense,
   };
 
+  const headlineOf = headlineFinder(payload.sections, (id) => documents.get(id)?.text);
   const llm: LlmContext | undefined = options.llm ? createLlmContext(options.llm, { document: (id) => documents.get(id) }) : undefined;
 
   return {
@@ -108,12 +110,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       const { request, response: extractive, resolution } = await answerResolved(asked, (r) => answerQuestion(r, corpus));
       // "出自哪份报告" asks about the sources, so no LLM writes that answer.
       const response = resolution.asksSource ? extractive : await answerInMode(request, extractive, llm, askOptions);
-      return inConversation(response, resolution);
+      return inConversation(response, resolution, headlineOf);
     },
     askStream: async function* (asked, askOptions) {
       const { request, response: extractive, resolution } = await answerResolved(asked, (r) => answerQuestion(r, corpus));
       if (resolution.asksSource) {
-        yield { type: 'answer', response: inConversation(extractive, resolution) };
+        yield { type: 'answer', response: inConversation(extractive, resolution, headlineOf) };
         return;
       }
       for await (const event of streamInMode(request, extractive, llm, askOptions)) {

@@ -41,22 +41,36 @@ export async function answerResolved(
   };
 }
 
-/** "出自哪份报告": the documents and sentences the previous answer cited. */
-function sourceAnswer(previous: AskResponse): AskResponse {
+/** The headline line of the article a span of a document belongs to, as a span of the served text. */
+export type HeadlineOf = (docId: string, offset: number) => { start: number; end: number; text: string } | undefined;
+
+/**
+ * "出自哪份报告": the documents and sentences the previous answer cited, each document named by the
+ * headline of the article cited (a clippings file holds several), which is cited too.
+ */
+function sourceAnswer(previous: AskResponse, headlineOf: HeadlineOf): AskResponse {
   if (previous.status !== 'answered' || previous.citations.length === 0) {
     return { ...previous, status: 'not_found', answer: '上文的回答没有引用报告原文，无法说明出处。', citations: [], indicators: [] };
   }
+  const citations = [...previous.citations];
   const byDoc = new Map<string, AskResponse['citations']>();
   for (const citation of previous.citations) byDoc.set(citation.docId, [...(byDoc.get(citation.docId) ?? []), citation]);
-  const lines = [...byDoc.entries()].map(
-    ([docId, cited]) => `《${cited[0].title}》（${docId}）：${cited.map((c) => `“${c.quote}”[${c.n}]`).join('；')}`,
-  );
-  return { ...previous, answer: `上文的数字出自${lines.join('；')}。` };
+  const lines = [...byDoc.entries()].map(([docId, cited]) => {
+    const headline = headlineOf(docId, cited[0].start);
+    let name = `《${cited[0].title}》`;
+    if (headline && !cited.some((c) => c.start === headline.start)) {
+      const n = citations.length + 1;
+      citations.push({ n, docId, title: cited[0].title, quote: headline.text, start: headline.start, end: headline.end, score: cited[0].score });
+      name = `《${headline.text}》[${n}]`;
+    }
+    return `${name}（${docId}）：${cited.map((c) => `“${c.quote}”[${c.n}]`).join('；')}`;
+  });
+  return { ...previous, citations, answer: `上文的回答出自${lines.join('；')}。` };
 }
 
 /** The answer as the conversation sees it: the inherited slots said up front, the resolved question reported. */
-export function inConversation(response: AskResponse, resolution: Resolution): AskResponse {
-  const answered = resolution.asksSource ? sourceAnswer(response) : response;
+export function inConversation(response: AskResponse, resolution: Resolution, headlineOf: HeadlineOf = () => undefined): AskResponse {
+  const answered = resolution.asksSource ? sourceAnswer(response, headlineOf) : response;
   const note = resolution.followUp ? inheritedNote(resolution) : '';
   return {
     ...answered,

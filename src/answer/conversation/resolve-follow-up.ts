@@ -40,6 +40,8 @@ export interface Resolution {
 
 // The run that asks for the figure: "是多少", "多少个", "目标是多少" keeps its kind word in the subject.
 const QUESTION_WORDS = /(?:的)?(?:是|为|有|约|大约|大概|达到了?|达|能达到|完成了?|实现了?)?(?:多少|几)(?:万|亿)?[个家户项款台套件辆场人名次批条座所亩吨]?|排(?:在)?第几|第几/;
+// Questions that ask for words, not a number: no "是多少" is added to them.
+const OTHER_QUESTION_WORDS = /什么|哪些|哪个|哪几|哪|如何|怎样|怎么|是否|有没有|吗$/;
 const KIND_LABEL: Record<string, string> = { target: '目标', actual: '实际', forecast: '预计' };
 const END_PUNCTUATION = /[？?。！!\s]+$/;
 
@@ -149,7 +151,7 @@ function metricPhrase(text: string, year: number): string {
   const { subject } = splitQuestionWords(cut(text, [...slots.times, ...slots.regions]));
   return subject
     .replace(KIND_WORDS, '')
-    .replace(/^(全省|全市|全区|全县|全国|的)+/, '')
+    .replace(/^(截至|截止|到|至)?(全省|全市|全区|全县|全国|的)*/, '')
     .replace(/[，,、\s]+/g, '')
     .replace(/的$/, '');
 }
@@ -221,7 +223,13 @@ export function resolveFollowUp(previous: string, question: string, today = new 
     const timeOf = newTime ?? (prev.times[0] ? periodLabel(prev.times[0].period.key) : '');
     const regionOf = newRegions.length ? newRegions.join('和') : prevParsed.regions.join('和');
     const named = cut(fullFollowUp, [...own.times, ...own.regions]).replace(/^其中/, '').replace(FOLLOW_UP_PRONOUN, '').replace(/^的/, '');
-    const asksItself = QUESTION_WORDS.test(named);
+    const asksItself = QUESTION_WORDS.test(named) || OTHER_QUESTION_WORDS.test(named);
+    // "以哪“三园”为突破口" → "那“四系”呢": the quoted name takes the place of the previous one.
+    const quotedNew = /^[“"]([^”"]+)[”"]$/.exec(named.replace(END_PUNCTUATION, '').replace(/[呢吗]$/, ''));
+    const quotedOld = /[“"][^”"]+[”"]/.exec(prevText);
+    if (quotedNew && quotedOld) {
+      return { question: prevText.replace(quotedOld[0], `“${quotedNew[1]}”`), followUp: true, inherited, asksSource: false };
+    }
     const part = /^其中/.test(cut(fullFollowUp, [...own.times, ...own.regions]));
     const body =
       onPreviousMetric(named, metricPhrase(prevText, prevYear)) ?? (asksItself ? named : inheritedMeasureAndHead(named, prevText, prevYear, parsedOwn, prevParsed, part));

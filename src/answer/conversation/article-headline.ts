@@ -1,0 +1,44 @@
+import type { Section } from '../../documents/document.js';
+import { PLAN_HEADING_WORDS, PROGRESS_HEADING_WORDS, REVIEW_HEADING_WORDS } from '../../domain/section-words.js';
+import type { HeadlineOf } from './answer-in-conversation.js';
+
+const NUMBERED = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])/;
+const MAX_HEADLINE = 80;
+
+/** "2026年工作思路" and "一、总体思路" divide an article; they do not name it. */
+function isSubHeading(heading: string): boolean {
+  if (NUMBERED.test(heading)) return true;
+  return /\d{4}年/.test(heading) && heading.length <= 16 && (PLAN_HEADING_WORDS.test(heading) || REVIEW_HEADING_WORDS.test(heading) || PROGRESS_HEADING_WORDS.test(heading));
+}
+
+/** The first line at `from` that is neither blank nor a source or date line, as a span of `text`. */
+function lineAt(text: string, from: number): { start: number; end: number; text: string } | undefined {
+  let start = from;
+  for (let tries = 0; tries < 3 && start < text.length; tries++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    const lead = line.length - line.trimStart().length;
+    const trimmed = line.trim();
+    if (trimmed && !/^(来源|发布时间|发布日期)\s*[:：]/.test(trimmed)) {
+      return trimmed.length <= MAX_HEADLINE ? { start: start + lead, end: start + lead + trimmed.length, text: trimmed } : undefined;
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/** Finds the headline of the article holding an offset: the nearest section before it that is not a sub-heading. */
+export function headlineFinder(sections: Section[], textOf: (docId: string) => string | undefined): HeadlineOf {
+  const byDoc = new Map<string, Section[]>();
+  for (const s of sections) byDoc.set(s.docId, [...(byDoc.get(s.docId) ?? []), s]);
+  for (const list of byDoc.values()) list.sort((a, b) => a.start - b.start);
+  return (docId, offset) => {
+    const text = textOf(docId);
+    const list = byDoc.get(docId);
+    if (!text || !list?.length) return undefined;
+    const before = list.filter((s) => s.start <= offset);
+    const article = [...before].reverse().find((s) => !isSubHeading(s.heading)) ?? list[0];
+    return lineAt(text, article.start);
+  };
+}
