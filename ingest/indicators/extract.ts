@@ -138,7 +138,9 @@ function readSentence(sentence: string): MentionContext[] {
       }
       const previous = contexts[contexts.length - 1];
       let subjectOf: MentionContext | undefined;
-      if ((mention.isRank || isDifference(left)) && previous && isScopeOnly(left)) {
+      // "…，快于全市地区生产总值0.6个百分点": what follows 快于 is the base, so the figure qualifies the one before.
+      const againstBase = /^[，,、\s]*(高于|低于|快于|慢于|超出|高出)/.test(left);
+      if ((mention.isRank || isDifference(left)) && previous && (isScopeOnly(left) || againstBase)) {
         subjectOf = previous.subjectOf ?? previous;
         metric = `${subjectOf.metric}${metric ? '（' + metric + '）' : ''}`;
       } else if (!metric && previous && previous.clause === clause && /^[、和及与]?$/.test(left.trim())) {
@@ -148,6 +150,10 @@ function readSentence(sentence: string): MentionContext[] {
         metric = subjectPart(previous.metric) + metric;
       } else if (previous && BARE_CHANGE.test(metric) && !previous.subjectOf) {
         metric = previous.metric + metric;
+      } else if (!previous && BARE_CHANGE.test(metric) && previousClauseText && !findNumberMentions(previousClauseText).length) {
+        // "服务业增加值增速均快于…，全年增长5.4%": the clause before names what grew.
+        const subject = cleanMetricPhrase(previousClauseText).replace(/^(各季度|各月|每季度|每月)/, '').split(/增速|增幅|增长|均|快于|高于|低于/)[0];
+        if (subject.length >= 2) metric = subject + metric;
       } else if (previous && BARE_SHARE.test(metric)) {
         // "增加值增长5.3%，…，占比为16.6%": the share of the subject the sentence is about.
         metric = (previous.subjectOf ?? previous).metric.replace(/(同比|比上年|较上年)?(增长|增速|增幅)$/, '') + metric;

@@ -143,3 +143,16 @@ describe('a figure raised from one value to another', () => {
     expect(row('3000家')?.relatedTo).toBe(row('5000家')?.id);
   });
 });
+
+// "快于X N个百分点" compares with X; a bare 增长 after a clause that names the subject is that subject's.
+describe('a growth compared with a base, its subject named in the clause before', () => {
+  const text = '江西省统计局\n\n2025年各季度服务业增加值增速均快于全省地区生产总值增速，全年增长5.4%，快于全省地区生产总值0.6个百分点，占比提高至51.2%。';
+  const { indicators } = prepareDocument('base.txt', text);
+  const row = (raw: string) => indicators.find((r) => r.raw === raw);
+
+  it('names each figure by the subject, not by the base', () => {
+    expect(row('5.4%')?.metric).toBe('服务业增加值增长');
+    expect(row('0.6个百分点')?.relatedTo).toBe(row('5.4%')?.id);
+    expect(row('51.2%')).toMatchObject({ metric: '服务业增加值占比', measure: 'share' });
+  });
+});
