@@ -111,14 +111,26 @@ export async function answerQuestion(request: AskRequest, corpus: Corpus): Promi
       ...question,
       quoted: [...question.quoted, ...question.regions.filter((r) => !corpus.sectionRegions.has(r))],
     };
-    composed = answerFromPassages(
-      passageQuestion,
-      retrieval.chunks,
-      citations,
-      (term) => corpus.bm25.idf(term),
-      (docId) => corpus.document(docId)?.title ?? '',
-      (chunk) => corpus.retriever.nextChunk(chunk),
-    );
+    const fromPassages = (chunks: typeof retrieval.chunks) =>
+      answerFromPassages(
+        passageQuestion,
+        chunks,
+        citations,
+        (term) => corpus.bm25.idf(term),
+        (docId) => corpus.document(docId)?.title ?? '',
+        (chunk) => corpus.retriever.nextChunk(chunk),
+      );
+    composed = fromPassages(retrieval.chunks);
+    // A plan stated inside a review ("2026年将聚焦…" in a 2025 section) is filed under the review's
+    // year; a question asking for words, not a figure, may look past the year filter.
+    if (composed.status === 'not_found' && filters.year !== undefined && question.type !== 'numeric') {
+      const wider = await corpus.retriever.retrieve(question.text, Math.max(topK, 8), { ...filters, year: undefined }, [indicatorHits]);
+      const second = fromPassages(wider.chunks);
+      if (second.status === 'answered') {
+        composed = second;
+        retrieval = wider;
+      }
+    }
   }
   lap('compose');
 

@@ -236,7 +236,9 @@ export function resolveFollowUp(previous: string, question: string, today = new 
     const kind = parsedOwn.intent === 'any' && prevParsed.intent !== 'any' ? KIND_LABEL[prevParsed.intent] ?? '' : '';
     if (kind) inherited.kind = kind;
     // The previous "多少个" counted the previous metric; the new one may be an amount.
-    const tail = splitQuestionWords(prevText).tail.replace(/(多少|几).+$/, '$1') || '是多少';
+    // After "要建立什么机制", "发展路径呢" asks for words too.
+    const wordsAsked = prevParsed.type === 'descriptive' || prevParsed.type === 'list' || prevParsed.type === 'entity';
+    const tail = wordsAsked ? '是什么' : splitQuestionWords(prevText).tail.replace(/(多少|几).+$/, '$1') || '是多少';
     text = `${timeOf}${regionOf}${body}${asksItself ? '' : `${kind}${tail}`}`;
     if (kind) return { question: text, followUp: true, inherited, asksSource: false, withoutInheritedKind: text.replace(KIND_WORDS, '') };
   } else {

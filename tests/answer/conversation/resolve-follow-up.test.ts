@@ -76,6 +76,7 @@ describe('a follow-up replaces only the slots it names', () => {
   it('a quoted name replaces the quoted name before it; a question asking for words gets no 是多少', () => {
     expect(resolve('江苏2025年工业园区建设以哪“三园”为突破口？', '那“四系”呢？').question).toBe('江苏2025年工业园区建设以哪“四系”为突破口');
     expect(resolve('江苏2025年新增专精特新企业多少家？', '制造业创新中心体系是什么构成？').question).toBe('2025年江苏制造业创新中心体系是什么构成');
+    expect(resolve('江苏2026年要建立什么工作推进机制？', '发展路径呢？').question).toBe('2026年江苏发展路径是什么');
   });
 
   it('去年同期 keeps the months; 比全国 keeps its base', () => {
