@@ -154,8 +154,8 @@ function readSentence(sentence: string): MentionContext[] {
         // "服务业增加值增速均快于…，全年增长5.4%": the clause before names what grew.
         const subject = cleanMetricPhrase(previousClauseText).replace(/^(各季度|各月|每季度|每月)/, '').split(/增速|增幅|增长|均|快于|高于|低于/)[0];
         if (subject.length >= 2) metric = subject + metric;
-      } else if (previous && BARE_SHARE.test(metric)) {
-        // "增加值增长5.3%，…，占比为16.6%": the share of the subject the sentence is about.
+      } else if (previous && (BARE_SHARE.test(metric) || /^占[^，；]{2,}(比重|比例)$/.test(metric))) {
+        // "增加值增长5.3%，…，占比为16.6%" / "…，占全市规上工业比重达到64.3%": the share of the subject the sentence is about.
         metric = (previous.subjectOf ?? previous).metric.replace(/(同比|比上年|较上年)?(增长|增速|增幅)$/, '') + metric;
       } else if (!metric) {
         metric = cleanMetricPhrase(previousClauseText);

@@ -16,6 +16,10 @@ const VERSUS_RE = new RegExp(
 // "增长11%，…，高出年度目标3个百分点": the target is the figure less the margin.
 const ABOVE_TARGET_RE = /^[^。；%]{0,40}?(高于|高出|超过|超出|低于)(?:预期|年度|全年|年初)?目标([\d.]+)个百分点/;
 
+// "制造业增加值增长4.9%，快于全市规上工业0.7个百分点": the whole industry's growth follows from it.
+const VERSUS_WHOLE_RE = /^[^。；%]{0,16}?(快于|高于|高出|慢于|低于)(?:全省|全市|全区|全县)(规模以上工业|规上工业|地区生产总值)(?:增加值)?(?:增速|增长)?([\d.]+)个百分点/;
+const WHOLE_TERMS: Record<string, RegExp> = { 规模以上工业: /规上工业|规模以上工业/, 规上工业: /规上工业|规模以上工业/, 地区生产总值: /地区生产总值|GDP/i };
+
 interface Derivation {
   row: Indicator;
   value: number;
@@ -57,6 +61,12 @@ function derive(row: Indicator, question: ParsedQuestion, period: Period): Deriv
     const value = m[1] === '低于' ? row.value + margin : row.value - margin;
     const how = `${periodLabel(row.period)}${row.raw}、${m[1]}年度目标${m[2]}个百分点`;
     return { row, value: Number(value.toFixed(decimals(row.value, margin))), period: makePeriod(row.year), how };
+  }
+  const whole = VERSUS_WHOLE_RE.exec(tail);
+  if (whole && WHOLE_TERMS[whole[2]].test(question.text) && !WHOLE_TERMS[whole[2]].test(row.metric) && row.period === period.key) {
+    const margin = Number(whole[3]);
+    const value = /快于|高于|高出/.test(whole[1]) ? row.value - margin : row.value + margin;
+    return { row, value: Number(value.toFixed(decimals(row.value, margin))), period, how: `${row.metric}${row.raw}、${whole[1]}${whole[2]}${whole[3]}个百分点` };
   }
   const m = VERSUS_RE.exec(tail);
   if (!m) return undefined;

@@ -34,18 +34,21 @@ function levelConflict(question: string, metric: string): boolean {
 
 /** "高出年度目标3个百分点": a margin over another figure, not the figure itself. */
 function isMargin(row: Indicator): boolean {
-  return /百分点$/.test(row.unit) && /(高于|高出|低于|快于|慢于|超出|超过|领先)/.test(row.metric);
+  // A change against a base ("比上年提高1.9个百分点") tied to its figure is a margin too.
+  return /百分点$/.test(row.unit) && (/(高于|高出|低于|快于|慢于|超出|超过|领先)/.test(row.metric) || (row.relatedTo !== undefined && /[比较]/.test(row.metric)));
 }
 
 function asksMargin(question: ParsedQuestion): boolean {
   // "完成目标了吗" is answered by the margin over the target.
-  return question.type === 'check' || question.type === 'difference' || /百分点|高于|高出|低于|快于|慢于|超出|领先|高多少|快多少|(完成|实现|达到).{0,12}(吗|没有)/.test(question.text);
+  return question.type === 'check' || question.type === 'difference' || /百分点|高于|高出|低于|快于|慢于|超出|领先|高多少|快多少|提高多少|提升多少|加快多少|回落多少|(完成|实现|达到).{0,12}(吗|没有)/.test(question.text);
 }
 
 /** "增速是多少" is never answered by a count or an amount (183.6万辆), whatever the words shared. */
 function measureConflict(question: ParsedQuestion, row: Indicator): boolean {
   const rate = question.measure === 'growth' || question.measure === 'share';
-  return rate && row.measure !== question.measure && !/%|百分点|‰/.test(row.unit);
+  if (!rate || row.measure === question.measure) return false;
+  // A growth rate and a share are both percentages, and still never answer for each other.
+  return !/%|百分点|‰/.test(row.unit) || row.measure === 'growth' || row.measure === 'share';
 }
 
 /** Other rows stating the same figure for the same region and period (a bullet box repeating the body text). */

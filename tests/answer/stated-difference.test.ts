@@ -70,3 +70,11 @@ describe('a share and its stated change in a chain of follow-ups', () => {
     expect(change.answer).toMatch(/^（按上文：[^）]+）比上年提高1\.8个百分点\[1\]/);
   });
 });
+
+describe('a change against a base', () => {
+  it('does not answer a question for the growth itself', async () => {
+    const response = await ask('福建2024年上半年高技术制造业增加值占比是多少？');
+    expect(response.answer).toContain('16.6%');
+    expect(response.answer).not.toMatch(/^[^，]*1\.8个百分点/);
+  });
+});

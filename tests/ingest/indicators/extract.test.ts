@@ -155,4 +155,9 @@ describe('a growth compared with a base, its subject named in the clause before'
     expect(row('0.6个百分点')?.relatedTo).toBe(row('5.4%')?.id);
     expect(row('51.2%')).toMatchObject({ metric: '服务业增加值占比', measure: 'share' });
   });
+
+  it('gives a share with no subject of its own ("占全省规上工业比重") to the subject before it', () => {
+    const { indicators: rows } = prepareDocument('share.txt', '江西省工业和信息化厅\n\n2025年，制造业增加值增长4.9%，占全省规上工业增加值比重达到64.3%，比上年提高1.9个百分点。');
+    expect(rows.find((r) => r.raw === '64.3%')).toMatchObject({ metric: '制造业增加值占全省规上工业增加值比重', measure: 'share' });
+  });
 });
