@@ -6,6 +6,7 @@ import type { Period } from '../../src/domain/period.js';
 import { findRegionMentions, regionContains } from '../../src/domain/regions.js';
 import { stripBylines } from '../scope/subject-region.js';
 import { LIST_ITEM_OPENING } from '../../src/domain/section-words.js';
+import { AMOUNT_OF_COUNTED, COUNTED_THINGS } from '../../src/domain/head-nouns.js';
 import { toSourceSpan, type NormalizedText } from '../normalize.js';
 import type { SectionSpan } from '../sections.js';
 import { splitSentences, type SentenceSpan } from '../sentences.js';
@@ -148,6 +149,9 @@ function readSentence(sentence: string): MentionContext[] {
       } else if (previous && previous.clause === clause && /^[、和及与]/.test(fullLeft) && metric.length <= 3 && !countFirst) {
         // "中小企业净增13.5万户、总量118.9万户": the second figure shares the subject of the first.
         metric = subjectPart(previous.metric) + metric;
+      } else if (previous && previous.clause !== clause && AMOUNT_OF_COUNTED.test(metric) && COUNTED_THINGS.test(previous.metric)) {
+        // "滚动实施工业项目422个，完成投资1055.9亿元": the amount of the things just counted.
+        metric = previous.metric + metric;
       } else if (previous && BARE_CHANGE.test(metric) && !previous.subjectOf) {
         metric = previous.metric + metric;
       } else if (!previous && BARE_CHANGE.test(metric) && previousClauseText && !findNumberMentions(previousClauseText).length) {

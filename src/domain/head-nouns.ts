@@ -15,3 +15,7 @@ export function withHeadNoun(subject: string, head: string): string {
   for (let n = Math.min(subject.length, head.length - 1); n > 0; n--) if (head.startsWith(subject.slice(-n))) return subject + head.slice(n);
   return subject + head;
 }
+
+/** Things counted ("项目422个") whose amount is stated right after ("完成投资1055.9亿元", "总投资呢"). */
+export const COUNTED_THINGS = /(项目|企业|园区|集群|基地|平台)$/;
+export const AMOUNT_OF_COUNTED = /^(完成投资|实现投资|总投资|投资额|投资|总金额|金额|签约额|总产值|产值|实现产值|营业收入|营收|收入|利润|规模)$/;

@@ -1,4 +1,4 @@
-import { HEAD_NOUNS, headNounOf, withHeadNoun } from '../../domain/head-nouns.js';
+import { AMOUNT_OF_COUNTED, COUNTED_THINGS, HEAD_NOUNS, headNounOf, withHeadNoun } from '../../domain/head-nouns.js';
 import { makePeriod, type Period } from '../../domain/period.js';
 import { findRegionMentions, type RegionMention } from '../../domain/regions.js';
 import { findTimeExpressions, type TimeExpression } from '../../domain/time-expressions.js';
@@ -90,8 +90,6 @@ function samePeriodYearBefore(period: Period): string {
 // Words that act on a figure rather than name one: "要提升到多少", "计划新增多少家", "占规上工业比重呢".
 const ACTS_ON_FIGURE = /^(要|计划|将|力争|预计)?(提升到|提高到|提升至|提高至|增长到|达到|突破|新增|净增|增加|提升|提高|拉动|贡献)/;
 const SHARE_OF = /^占.{0,12}(比重|比例)|^(占比|比重)/;
-const COUNTED_THINGS = /(项目|企业|园区|集群|基地|平台)$/;
-const AMOUNT_OF = /^(总投资|投资额|投资|总金额|金额|签约额|总产值|产值|营业收入|营收|收入|利润|规模)$/;
 
 /**
  * A follow-up that acts on the previous metric or swaps only its head noun ("营业收入" → "利润呢"):
@@ -106,7 +104,7 @@ function onPreviousMetric(named: string, prevMetric: string): string | undefined
   const word = named.replace(END_PUNCTUATION, '').replace(/[呢吗]$/, '');
   if (head && HEAD_NOUNS.includes(word)) return `${bare.slice(0, -head.length)}${word}`;
   // "签约项目多少个" → "总投资呢": the amount of the things just counted.
-  if (COUNTED_THINGS.test(bare) && AMOUNT_OF.test(word)) return `${bare}${word}`;
+  if (COUNTED_THINGS.test(bare) && AMOUNT_OF_COUNTED.test(word)) return `${bare}${word}`;
   return undefined;
 }
 

@@ -161,3 +161,11 @@ describe('a growth compared with a base, its subject named in the clause before'
     expect(rows.find((r) => r.raw === '64.3%')).toMatchObject({ metric: '制造业增加值占全省规上工业增加值比重', measure: 'share' });
   });
 });
+
+// "实施工业项目422个，完成投资1055.9亿元": the amount belongs to the things just counted.
+describe('an amount right after a count of projects', () => {
+  const { indicators } = prepareDocument('projects.txt', '江西省工业和信息化厅\n\n2025年，全省滚动实施工业项目420个，完成投资1050.5亿元。');
+  it('is named by the projects', () => {
+    expect(indicators.find((r) => r.raw === '1050.5亿元')?.metric).toBe('滚动实施工业项目完成投资');
+  });
+});
