@@ -19,6 +19,9 @@ const GENERIC_METRIC = /^(企业|项目|数量|总数|总量|规模|金额|个�
 // A change with no noun ("，同比增长12.5%") is the change of the figure stated just before it.
 const BARE_CHANGE = /^(同比|比上年|较上年|环比|年均)?(增长|增速|增幅|下降|提高|提升|减少)$/;
 const BARE_SHARE = /^(占比|比重|所占比重)$/;
+const SHARE_OF = /^占[^，；]{2,}(比重|比例)$/;
+// Where the subject of a clause ends: its verb or an adverb before one ("稳步壮大", "增速均快于").
+const SUBJECT_END = /增速|增幅|增长|均|快于|高于|低于|稳步|持续|不断|加快|继续|保持|实现|进一步/;
 // A 。-sentence is the scope of time expressions and 分别 lists; ；-parts are what gets cited.
 const FULL_STOP = /[。！？\n]/;
 
@@ -154,11 +157,11 @@ function readSentence(sentence: string): MentionContext[] {
         metric = previous.metric + metric;
       } else if (previous && BARE_CHANGE.test(metric) && !previous.subjectOf) {
         metric = previous.metric + metric;
-      } else if (!previous && BARE_CHANGE.test(metric) && previousClauseText && !findNumberMentions(previousClauseText).length) {
-        // "服务业增加值增速均快于…，全年增长5.4%": the clause before names what grew.
-        const subject = cleanMetricPhrase(previousClauseText).replace(/^(各季度|各月|每季度|每月)/, '').split(/增速|增幅|增长|均|快于|高于|低于/)[0];
+      } else if (!previous && (BARE_CHANGE.test(metric) || BARE_SHARE.test(metric) || SHARE_OF.test(metric)) && previousClauseText && !findNumberMentions(previousClauseText).length) {
+        // "服务业增加值增速均快于…，全年增长5.4%", "战略性新兴产业稳步壮大，占GDP比重达11.4%": the clause before names the subject.
+        const subject = cleanMetricPhrase(previousClauseText).replace(/^(各季度|各月|每季度|每月)/, '').split(SUBJECT_END)[0];
         if (subject.length >= 2) metric = subject + metric;
-      } else if (previous && (BARE_SHARE.test(metric) || /^占[^，；]{2,}(比重|比例)$/.test(metric))) {
+      } else if (previous && (BARE_SHARE.test(metric) || SHARE_OF.test(metric))) {
         // "增加值增长5.3%，…，占比为16.6%" / "…，占全市规上工业比重达到64.3%": the share of the subject the sentence is about.
         metric = (previous.subjectOf ?? previous).metric.replace(/(同比|比上年|较上年)?(增长|增速|增幅)$/, '') + metric;
       } else if (!metric) {

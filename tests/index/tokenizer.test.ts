@@ -24,6 +24,12 @@ describe('tokenize', () => {
     expect(tokenize('规模以上工业增加值')).toContain('规上工业增加值');
   });
 
+  it('reads GDP, 地区生产总值 and 全市生产总值 as one figure, and keeps 规模以下 apart from 规模', () => {
+    expect(tokenize('GDP')).toEqual(tokenize('地区生产总值'));
+    expect(tokenize('全市生产总值')).toEqual(expect.arrayContaining(tokenize('GDP')));
+    expect(tokenize('规模以下工业增加值')).not.toContain('规模');
+  });
+
   it('drops stop words and punctuation', () => {
     const tokens = tokenize('2026年湖北的算力目标是多少？');
     expect(tokens).toEqual(expect.arrayContaining(['湖北', '算力', '目标']));
