@@ -11,6 +11,7 @@ import { CitationList, type DocumentText } from './citations.js';
 import { answerCheck, answerDifference } from './comparison-answer.js';
 import { notFound, type Composed } from './compose.js';
 import { answerCountedList } from './counted-list.js';
+import { answerEachSubject, eachSubject } from './each-subject-answer.js';
 import { answerNumeric } from './numeric-answer.js';
 import { answerFromPassages } from './passage-answer.js';
 import { parseQuestion, type ParsedQuestion } from './parse-question.js';
@@ -81,7 +82,11 @@ export async function answerQuestion(request: AskRequest, corpus: Corpus): Promi
   const gap = coverageGap(question, corpus);
   let composed: Composed | undefined;
   if (gap) composed = notFound(gap);
-  else if (question.type === 'numeric') composed = answerNumeric(question, context);
+  else if (question.type === 'numeric' || question.type === 'list') {
+    const subjects = eachSubject(question);
+    composed = subjects ? answerEachSubject(subjects, context) : undefined;
+    if (!composed && question.type === 'numeric') composed = answerNumeric(question, context);
+  }
   else if (question.type === 'difference') composed = answerDifference(question, context);
   else if (question.type === 'check') composed = answerCheck(question, context);
   lap('indicators');

@@ -78,3 +78,10 @@ describe('a change against a base', () => {
     expect(response.answer).not.toMatch(/^[^，]*1\.8个百分点/);
   });
 });
+
+describe('several subjects asked at once', () => {
+  it('answers each one in the order asked, each cited', async () => {
+    const response = await ask('福建2024年上半年规上工业、高技术制造业增加值分别增长多少？');
+    expect(response.answer).toMatch(/^[^；]*规上工业增加值[^；]*9\.6%[^；]*\[1\]；[^；]*高技术制造业增加值增长：12\.1%[^；]*\[2\]。$/);
+  });
+});
