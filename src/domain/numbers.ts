@@ -110,6 +110,7 @@ export function findNumberMentions(text: string): NumberMention[] {
       isRank: false,
     });
   }
+  mergeRanges(text, mentions);
   for (const match of text.matchAll(RANK_RE)) {
     const start = match.index;
     const value = match[0] === '首位' ? 1 : parseChineseInteger(match[1]);
@@ -120,6 +121,30 @@ export function findNumberMentions(text: string): NumberMention[] {
     mentions.push({ start, end: start + match[0].length, raw: match[0], value, unit: '位', approx: '', isRank: true });
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+const RANGE_DASH = /^[—\-–~至到]$/;
+
+/**
+ * "增长5.5%—6%", "5—6%": a range is one figure, written as the source writes it; its value is the
+ * lower bound, the least the text commits to.
+ */
+function mergeRanges(text: string, mentions: NumberMention[]): void {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const upper = mentions[i];
+    const lower = mentions[i - 1];
+    if (lower && comparableUnit(lower.unit) === comparableUnit(upper.unit) && RANGE_DASH.test(text.slice(lower.end, upper.start))) {
+      mentions.splice(i - 1, 2, { ...upper, start: lower.start, raw: text.slice(lower.start, upper.end), value: lower.value, approx: lower.approx + upper.approx });
+      i--;
+      continue;
+    }
+    const bare = /(\d+(?:\.\d+)?)[—\-–~至到]$/.exec(text.slice(Math.max(0, upper.start - 12), upper.start));
+    if (bare && !/\d/.test(text[upper.start - bare[0].length - 1] ?? '') && upper.unit) {
+      const start = upper.start - bare[0].length;
+      const scale = upper.value / Number(upper.raw.match(/\d+(?:\.\d+)?/)?.[0] ?? 1);
+      mentions[i] = { ...upper, start, raw: text.slice(start, upper.end), value: Number(bare[1]) * (Number.isFinite(scale) ? scale : 1) };
+    }
+  }
 }
 
 /** Canonical unit for comparing values written with different unit spellings (P vs PFLOPS). */

@@ -127,3 +127,14 @@ describe('parseChineseInteger', () => {
     expect(parseChineseInteger('首位')).toBeUndefined();
   });
 });
+
+describe('findNumberMentions: ranges', () => {
+  it('reads a range as one figure, as written, valued at its lower bound', () => {
+    const found = (text: string) => findNumberMentions(text).map((m) => [m.raw, m.value, m.unit]);
+    expect(found('年均增长5.5%—6%')).toEqual([['5.5%—6%', 5.5, '%']]);
+    expect(found('增长5—6%左右')).toEqual([['5—6%', 5, '%']]);
+    expect(found('新增5-10万户')).toEqual([['5-10万户', 50000, '户']]);
+    // Dates are no ranges of figures.
+    expect(found('1—11月增长7%')).toEqual([['7%', 7, '%']]);
+  });
+});
