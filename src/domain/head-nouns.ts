@@ -2,7 +2,10 @@
  * The noun that ends a metric and says what is counted ("新能源汽车产量"); a list or a follow-up that
  * names only the subject ("汽车整车、新能源汽车产量", "那规上工业呢") shares it. Longest first.
  */
-export const HEAD_NOUNS = ['工业增加值', '工业总产值', '工业产值', '工业投资', '工业企业', '产量', '增加值', '投资', '产值', '营收', '营业收入', '收入', '规模', '利润', '比重', '数量', '企业', '产业'];
+export const HEAD_NOUNS = ['工业增加值', '工业总产值', '工业产值', '工业投资', '工业企业', '产量', '增加值', '投资', '产值', '营收', '营业收入', '收入', '规模', '利润', '总额', '比重', '数量', '企业', '产业'];
+
+/** Heads that name a category, not a quantity: "战略性新兴产业呢" still asks the quantity asked before. */
+export const CATEGORY_HEADS = new Set(['产业']);
 
 /** The head noun a metric ends with, if it names more than that noun. */
 export function headNounOf(metric: string): string | undefined {

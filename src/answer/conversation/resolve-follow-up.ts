@@ -1,4 +1,4 @@
-import { AMOUNT_OF_COUNTED, COUNTED_THINGS, HEAD_NOUNS, headNounOf, withHeadNoun } from '../../domain/head-nouns.js';
+import { AMOUNT_OF_COUNTED, CATEGORY_HEADS, COUNTED_THINGS, HEAD_NOUNS, headNounOf, withHeadNoun } from '../../domain/head-nouns.js';
 import { makePeriod, type Period } from '../../domain/period.js';
 import { findRegionMentions, type RegionMention } from '../../domain/regions.js';
 import { findTimeExpressions, type TimeExpression } from '../../domain/time-expressions.js';
@@ -121,13 +121,15 @@ function inheritedMeasureAndHead(
   part: boolean,
 ): string {
   const bare = named.replace(KIND_WORDS, '');
-  const ownHead = Boolean(headNounOf(bare)) || HEAD_NOUNS.includes(bare);
-  // "一般公共预算收入呢", "规上工业企业数量目标呢": a metric with its own head noun is asked as it stands,
-  // unless it is a part of the previous one ("其中技改投资呢"), asked the same way.
-  if (ownHead && !part) return named;
+  const ownHeadNoun = headNounOf(bare) ?? (HEAD_NOUNS.includes(bare) ? bare : undefined);
+  const ownHead = ownHeadNoun !== undefined && !CATEGORY_HEADS.has(ownHeadNoun);
   const prevMetric = metricPhrase(prevText, prevYear).replace(MEASURE_WORDS, '');
   const head = headNounOf(prevMetric);
-  let body = head && !ownHead ? withHeadNoun(named, head) : named;
+  // "一般公共预算收入呢", "规上工业企业数量目标呢": a metric with a head noun of its own is asked as it
+  // stands, unless it is a part of the previous one ("其中技改投资呢") or of its kind (工业投资 → 技改投资).
+  if (ownHead && !part && !(head && bare.endsWith(head))) return named;
+  // "那战略性新兴产业呢" after 规上工业增加值 takes 增加值, not the 工业 of the old subject.
+  let body = head && !ownHead ? withHeadNoun(named, head.replace(/^工业(?=.{2,})/, '')) : named;
   if (own.measure === undefined && prev.measure !== undefined) body += new RegExp(MEASURE_WORDS.source).exec(prevText)?.[0] ?? '';
   return body;
 }
@@ -218,7 +220,8 @@ export function resolveFollowUp(previous: string, question: string, today = new 
   let text: string;
   if (metricTerms.length > 0) {
     // "那新能源汽车呢？": a new metric in the scope under discussion.
-    const timeOf = newTime ?? (prev.times[0] ? periodLabel(prev.times[0].period.key) : '');
+    // The earlier time as it was typed: "上半年" or "去年" then reads the same as in the question before.
+    const timeOf = newTime ?? (prev.times[0] ? prevText.slice(prev.times[0].start, prev.times[0].end) : '');
     const regionOf = newRegions.length ? newRegions.join('和') : prevParsed.regions.join('和');
     const named = cut(fullFollowUp, [...own.times, ...own.regions]).replace(/^其中/, '').replace(FOLLOW_UP_PRONOUN, '').replace(/^的/, '');
     const asksItself = QUESTION_WORDS.test(named) || OTHER_QUESTION_WORDS.test(named);

@@ -79,6 +79,12 @@ describe('a follow-up replaces only the slots it names', () => {
     expect(resolve('江苏2026年要建立什么工作推进机制？', '发展路径呢？').question).toBe('2026年江苏发展路径是什么');
   });
 
+  it('carries the earlier time as typed; a kind of the previous metric keeps its measure', () => {
+    expect(resolve('江苏上半年工业投资增长多少？', '技改投资呢？').question).toBe('上半年江苏技改投资增长多少');
+    expect(resolve('江苏去年规上工业增加值增长多少？', '战略性新兴产业呢？').question).toBe('去年江苏战略性新兴产业增加值增长多少');
+    expect(resolve('江苏上半年规上工业企业营业收入多少？', '利税总额呢？').question).toBe('上半年江苏利税总额多少');
+  });
+
   it('去年同期 keeps the months; 比全国 keeps its base', () => {
     expect(resolve('江苏2025年一季度规上工业增加值增长多少？', '去年同期呢？').question).toBe('江苏2024年一季度规上工业增加值增长多少');
     expect(resolve('江苏2025年上半年规上工业增加值增长多少？', '比全国高多少？').question).toBe('江苏2025年上半年规上工业增加值增长，比全国高多少');
