@@ -49,6 +49,8 @@ function normalizeChar(line: string, i: number): string {
   const ch = line[i];
   const code = ch.charCodeAt(0);
   if (ch === '*' && (line[i + 1] === '*' || line[i - 1] === '*')) return '';
+  // A tab separates table cells (ingest/load writes rows that way): each cell reads as its own clause.
+  if (ch === '\t') return i > 0 && i < line.length - 1 ? '；' : '';
   if (/\s/.test(ch)) {
     return isAsciiWord(line[i - 1]) && isAsciiWord(line[i + 1]) ? ' ' : '';
   }
@@ -71,6 +73,8 @@ interface Line {
   map: number[];
   /** An empty line came before this one. */
   afterBlank: boolean;
+  /** A table row (cells separated by tabs): never joined with the lines around it. */
+  tableRow: boolean;
 }
 
 // "2025年和“十四五”工作回顾" is a heading even when a dictionary word runs on into the next line (回顾|过去).
@@ -93,7 +97,7 @@ function cleanLine(raw: string, offset: number): Line {
       map.push(offset + i);
     }
   }
-  return { offset, clean, map, afterBlank: false };
+  return { offset, clean, map, afterBlank: false, tableRow: raw.includes('\t') };
 }
 
 // A line ending in a function word is cut mid-sentence, never a heading.
@@ -192,6 +196,8 @@ export function normalizeText(source: string): NormalizedText {
       // An empty line ends a paragraph, unless a word runs across it (a magazine page break: "5G+工|业互联网").
       const join =
         !TERMINAL.test(previous.clean) &&
+        !previous.tableRow &&
+        !line.tableRow &&
         (!line.afterBlank || doubleSpaced(lines, index) || wordSpansBreak(previous.clean, line.clean)) &&
         !STANDALONE.test(previous.clean) &&
         !STANDALONE.test(line.clean) &&

@@ -15,7 +15,7 @@ import {
 } from '../src/index/index-files.js';
 import { PIPELINE_VERSION, type Manifest } from '../src/index/manifest.js';
 import { buildVectorIndex } from '../src/index/vector-store.js';
-import { loadDocuments } from './load-documents.js';
+import { loadDocuments, type SourceFile } from './load-documents.js';
 import { emptyTimings, prepareDocument, type StageTimings } from './prepare-document.js';
 
 export interface IngestProgress {
@@ -51,8 +51,9 @@ export interface IngestResult {
   indexDir: string;
 }
 
-function corpusHash(files: Array<{ id: string; text: string }>, catalogText: string, model: string): string {
-  const parts = [`v${PIPELINE_VERSION}`, model, sha256(catalogText), ...files.map((f) => `${f.id}:${sha256(f.text)}`)];
+function corpusHash(files: SourceFile[], catalogText: string, model: string): string {
+  // The original's hash too: a PDF re-exported with new tables or pages can serve the same text.
+  const parts = [`v${PIPELINE_VERSION}`, model, sha256(catalogText), ...files.map((f) => `${f.id}:${sha256(f.text)}:${f.original.sha256}`)];
   return sha256(parts.join('\n'));
 }
 
@@ -114,8 +115,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const chunks: Chunk[] = [];
   const indicators: Indicator[] = [];
   loaded.files.forEach((file, index) => {
-    const prepared = prepareDocument(file.id, file.text, loaded.catalog[file.id], timings);
-    documents.push({ ...prepared.meta, text: file.text, sha256: sha256(file.text) });
+    const prepared = prepareDocument(file.id, file.text, loaded.catalog[file.id], timings, file.structure);
+    documents.push({
+      ...prepared.meta,
+      text: file.text,
+      sha256: sha256(file.text),
+      format: file.format,
+      structure: file.structure,
+      original: file.original,
+    });
     sections.push(...prepared.sections);
     chunks.push(...prepared.chunks);
     indicators.push(...prepared.indicators);
