@@ -62,6 +62,11 @@ export function htmlToText(html: string, builder = new TextBuilder()): ReturnTyp
       builder.table(rows);
       return;
     }
+    if (name === 'p' && !textOf(node).trim()) {
+      flush();
+      builder.blank();
+      return;
+    }
     const block = BLOCK.has(name);
     if (block) flush();
     for (const child of node.children) visit(child);

@@ -66,6 +66,53 @@ function segmentText(items: PdfItem[]): string {
   return cleanSpaces(text);
 }
 
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/** Estimated x of each character of an item: wide characters take a font size, spaces share what is left. */
+function charPositions(item: PdfItem): number[] {
+  const chars = [...item.str];
+  const fixed = chars.map((c) => (/\s/.test(c) ? 0 : WIDE.test(c) ? item.size : 0.55 * item.size));
+  const spaces = chars.filter((c) => /\s/.test(c)).length;
+  const spaceWidth = spaces ? Math.max(0, item.width - fixed.reduce((a, b) => a + b, 0)) / spaces : 0;
+  const xs: number[] = [];
+  let x = item.x;
+  chars.forEach((c, i) => {
+    xs.push(x);
+    x += /\s/.test(c) ? spaceWidth : fixed[i];
+  });
+  return xs;
+}
+
+/**
+ * LibreOffice draws Western glyphs inside CJK text (“ ” quotes, some digits) as separate items on top of
+ * a space the CJK run leaves for them: the glyph goes into that space, and bare spaces under a glyph go.
+ */
+function mergeOverlays(items: PdfItem[]): PdfItem[] {
+  const visible = items.filter((i) => i.str.trim());
+  const overlaps = (a: PdfItem, b: PdfItem) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5;
+  const kept = items.filter((i) => i.str.trim() || !visible.some((v) => overlaps(i, v)));
+  const hosts = kept.map((i) => ({ ...i }));
+  const out: PdfItem[] = [];
+  for (const item of hosts) {
+    const host = hosts.find(
+      (h) => h !== item && /\s/.test(h.str) && h.str.trim() && item.str.trim() && item.x >= h.x + 0.5 && item.x + item.width <= h.x + h.width + 0.5,
+    );
+    if (!host) {
+      out.push(item);
+      continue;
+    }
+    const chars = [...host.str];
+    const xs = charPositions(host);
+    let best = -1;
+    chars.forEach((c, i) => {
+      if (/\s/.test(c) && (best < 0 || Math.abs(xs[i] - item.x) < Math.abs(xs[best] - item.x))) best = i;
+    });
+    chars[best] = item.str;
+    host.str = chars.join('');
+  }
+  return out;
+}
+
 export function groupLines(page: number, items: PdfItem[]): Line[] {
   const sorted = items.filter((i) => i.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: PdfItem[][] = [];
@@ -76,8 +123,8 @@ export function groupLines(page: number, items: PdfItem[]): Line[] {
     else groups.push([item]);
   }
   const lines: Line[] = [];
-  for (const group of groups) {
-    group.sort((a, b) => a.x - b.x);
+  for (const raw of groups) {
+    const group = mergeOverlays(raw).sort((a, b) => a.x - b.x);
     const segments: Segment[] = [];
     let run: PdfItem[] = [];
     const close = () => {

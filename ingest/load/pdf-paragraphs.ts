@@ -2,11 +2,19 @@ import type { PageSpan, TableBlock, TableCell } from './loader.js';
 import type { FlowItem, FlowLine } from './pdf-reading-order.js';
 import { CAPTION, CELL_SEPARATOR } from './text-builder.js';
 
-/** A wrapped line ends within this many font sizes of its column's right edge (CJK line-breaking rules leave a little). */
-const WRAP_SLACK = 1.6;
+/**
+ * A wrapped line ends within this many font sizes of its column's typical right end: ragged-right text
+ * leaves up to a few characters when a number or a closing mark cannot break. A line ending a sentence
+ * must reach the edge more closely to count as wrapped.
+ */
+const WRAP_SLACK = 4;
+const SENTENCE_END_SLACK = 1;
+const SENTENCE_END = /[。！？；：]$/;
 /** Lines of one paragraph are at most this many font sizes apart; paragraph spacing is larger. */
 const LINE_PITCH = 1.75;
 const INDENT = 1.5;
+/** A gap of about two lines within one column is an empty line in the source: kept as an empty line. */
+const BLANK_LINE_GAP = 2.1;
 
 const LATIN = /[A-Za-z]/;
 
@@ -15,7 +23,8 @@ function continues(previous: FlowLine, line: FlowLine): boolean {
   const p = previous.segment;
   const l = line.segment;
   if (Math.abs(p.size - l.size) > 0.5) return false;
-  if (p.x1 < previous.columnRight - WRAP_SLACK * p.size) return false;
+  const slack = SENTENCE_END.test(p.text) ? SENTENCE_END_SLACK : WRAP_SLACK;
+  if (p.x1 < previous.columnRight - slack * p.size) return false;
   // A first-line indent starts a paragraph.
   if (l.x0 > line.columnLeft + INDENT * l.size) return false;
   if (previous.flow === line.flow) {
@@ -83,6 +92,7 @@ export function assembleText(flow: FlowItem[]): PdfText {
     if (previous && continues(previous, item)) {
       if (LATIN.test(text.slice(-1)) && LATIN.test(item.segment.text[0] ?? '')) write(' ', page);
     } else {
+      if (previous && previous.flow === item.flow && previous.segment.y - item.segment.y > BLANK_LINE_GAP * item.segment.size) write('\n', page);
       newLine(page);
     }
     write(item.segment.text, page);

@@ -27,6 +27,15 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/**
+ * Where a column's wrapped lines end: the median right end of its long lines. The rightmost end is an
+ * outlier (hanging punctuation, a long number that would not break).
+ */
+function typicalRight(segments: Segment[], left: number, right: number): number {
+  const long = segments.filter((s) => s.x1 - s.x0 >= 0.6 * (right - left)).map((s) => s.x1);
+  return long.length ? median(long) : right;
+}
+
 /** The x where a second column starts: a segment start in the middle of the page shared by several lines. */
 function findGutter(lines: Line[], left: number, right: number): number | undefined {
   const width = right - left;
@@ -106,7 +115,8 @@ export function readingOrder(page: number, lines: Line[]): FlowItem[] {
   const gutter = findGutter(lines, left, right);
   const bands = gutter === undefined ? [] : twoColumnBands(lines, gutter, left, right);
   const out: FlowItem[] = [];
-  const full = (segment: Segment, flow: string, columnLeft = left, columnRight = right): FlowLine => ({ kind: 'text', segment, columnLeft, columnRight, flow });
+  const pageRight = typicalRight(all, left, right);
+  const full = (segment: Segment, flow: string, columnLeft = left, columnRight = pageRight): FlowLine => ({ kind: 'text', segment, columnLeft, columnRight, flow });
   let i = 0;
   while (i < lines.length) {
     const band = bands.find((b) => b.from === i);
@@ -114,9 +124,10 @@ export function readingOrder(page: number, lines: Line[]): FlowItem[] {
       const segments = lines.slice(band.from, band.to + 1).flatMap((l) => l.segments);
       const leftSegments = segments.filter((s) => s.x0 < gutter - 1);
       const rightSegments = segments.filter((s) => s.x0 >= gutter - 1);
-      const leftRight = median(leftSegments.map((s) => s.x1).filter((x) => x < gutter)) > 0 ? Math.max(...leftSegments.map((s) => s.x1)) : gutter;
+      const leftRight = typicalRight(leftSegments, left, Math.max(...leftSegments.map((s) => s.x1)));
+      const rightRight = typicalRight(rightSegments, gutter, right);
       for (const s of leftSegments) out.push(full(s, `${page}:${band.from}:L`, left, leftRight));
-      for (const s of rightSegments) out.push(full(s, `${page}:${band.from}:R`, gutter, right));
+      for (const s of rightSegments) out.push(full(s, `${page}:${band.from}:R`, gutter, rightRight));
       i = band.to + 1;
       continue;
     }

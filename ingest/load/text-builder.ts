@@ -15,9 +15,11 @@ export class TextBuilder {
   private readonly headings: HeadingSpan[] = [];
   private readonly tables: TableBlock[] = [];
   private lastLine = '';
+  private blankPending = false;
 
   private append(line: string): { start: number; end: number } {
-    if (this.text.length > 0) this.text += '\n';
+    if (this.text.length > 0) this.text += this.blankPending ? '\n\n' : '\n';
+    this.blankPending = false;
     const start = this.text.length;
     this.text += line;
     const path = this.headingStack.map((h) => h.text);
@@ -42,6 +44,11 @@ export class TextBuilder {
       const text = collapse(line);
       if (text) this.append(text);
     }
+  }
+
+  /** An empty paragraph: kept as one empty line, which (as in a text file) can end a paragraph of wrapped lines. */
+  blank(): void {
+    this.blankPending = this.text.length > 0;
   }
 
   /** rows[r][c] is a cell's text; a spanned cell appears once and the columns it covers repeat its offsets. */
