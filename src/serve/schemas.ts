@@ -104,7 +104,15 @@ export const indicatorPageSchema = z
     total: z.number(),
     page: z.number(),
     pageSize: z.number(),
-    items: z.array(indicatorSchema.extend({ citation: z.object({ docId: z.string(), title: z.string(), quote: z.string(), start: z.number(), end: z.number() }) })),
+    items: z.array(indicatorSchema.extend({ citation: z.object({
+          docId: z.string(),
+          title: z.string(),
+          quote: z.string(),
+          start: z.number(),
+          end: z.number(),
+          page: z.number().int().optional(),
+          headingPath: z.array(z.string()).optional(),
+        }) })),
   })
   .meta({ id: 'IndicatorPage' });
 
