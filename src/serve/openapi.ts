@@ -125,6 +125,25 @@ function describeRoutes(registry: Registry): void {
   });
   registry.registerPath({
     method: 'get',
+    path: '/documents/{id}/original',
+    tags: ['documents'],
+    summary: 'The report file as ingested (PDF, DOCX, HTML or text), with its content type',
+    request: { params: z.object({ id: z.string().meta({ example: '001_89a872acc90dcb9c.txt' }) }) },
+    responses: {
+      200: {
+        description: 'the original file, byte for byte',
+        content: {
+          'application/pdf': { schema: z.string().meta({ format: 'binary' }) },
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.string().meta({ format: 'binary' }) },
+          'text/html': { schema: z.string() },
+          'text/plain': { schema: z.string() },
+        },
+      },
+      ...errors(404, 503),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
     path: '/indicators',
     tags: ['indicators'],
     summary: 'Browse the numeric facts extracted from the reports',

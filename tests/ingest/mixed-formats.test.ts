@@ -36,7 +36,7 @@ afterAll(async () => {
 
 describe('ingest of a folder of mixed formats', () => {
   it('indexes the readable files and names each unreadable one with its reason', () => {
-    expect(engine.documents().map((d) => [d.id, d.format])).toEqual([
+    expect(engine.documents().map((d) => [d.id, engine.document(d.id)?.format])).toEqual([
       ['report.docx', 'docx'],
       ['report.html', 'html'],
       ['report.pdf', 'pdf'],
