@@ -6,6 +6,7 @@ import { silentLogger, type Logger } from './logger.js';
 import { installMiddleware, type ProtectionOptions } from './middleware/stack.js';
 import { registerAdmin, type AdminOptions } from './routes/admin.js';
 import { registerAsk } from './routes/ask.js';
+import { registerDocumentAdmin } from './routes/document-admin.js';
 import { registerDocuments } from './routes/documents.js';
 import { registerHealth } from './routes/health.js';
 import { registerIndicators } from './routes/indicators.js';
@@ -20,8 +21,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Body limit, API key, CORS, rate limit; default: 64 KiB bodies, everything else off. */
   protection?: ProtectionOptions;
-  /** POST /admin/reindex exists only when given (ADMIN_TOKEN set). */
-  admin?: AdminOptions;
+  /** POST /admin/reindex exists only when given (ADMIN_TOKEN set); with `seedsDir`, so do POST /documents and DELETE /documents/:id. */
+  admin?: AdminOptions & { seedsDir?: string };
 }
 
 /** The HTTP API. Every error leaves as {error:{code,message,field?}} with its status, never a stack trace. */
@@ -37,6 +38,7 @@ export function createApp(options: AppOptions): Hono {
 
   registerHealth(app, options.engine);
   if (options.admin) registerAdmin(app, options.admin);
+  if (options.admin?.seedsDir) registerDocumentAdmin(app, engine, { ...options.admin, seedsDir: options.admin.seedsDir });
   registerAsk(app, engine);
   registerDocuments(app, engine);
   registerIndicators(app, engine);

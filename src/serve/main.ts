@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     admin: config.ADMIN_TOKEN
       ? {
           token: config.ADMIN_TOKEN,
+          seedsDir: config.SEEDS_DIR,
           reindex: swapOnReindex(source, {
             current: () => engine,
             replace: (next) => {

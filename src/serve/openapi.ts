@@ -32,7 +32,8 @@ const errors = (...statuses: number[]): Responses => {
     401: 'missing or wrong bearer token',
     404: 'not found',
     413: 'payload too large',
-    415: 'body is not application/json',
+    415: 'body is not application/json (uploads: not a supported file type)',
+    422: 'the file could not be read (broken, encrypted, or a PDF without a text layer): error.message says which and why',
     429: 'rate limited',
     503: 'the index is still loading',
   };
@@ -190,6 +191,39 @@ function describeRoutes(registry: Registry): void {
     security: [{ adminToken: [] }],
     request: { query: z.object({ force: z.enum(['true', 'false', '1', '0']).optional() }) },
     responses: { 200: json(reindexReportSchema, 'the new index is in service'), ...errors(400, 401, 429) },
+  });
+  const uploadResultSchema = z
+    .object({
+      status: z.enum(['created', 'replaced', 'unchanged', 'deleted']),
+      id: z.string(),
+      format: z.enum(['txt', 'md', 'pdf', 'docx', 'html']).optional(),
+      sha256: z.string().optional(),
+      reindex: reindexReportSchema.optional(),
+    })
+    .meta({ id: 'DocumentChange' });
+  registry.registerPath({
+    method: 'post',
+    path: '/documents',
+    tags: ['documents'],
+    summary: 'Add or replace a report (multipart field `file`: PDF, DOCX, HTML, text) and re-index (only with ADMIN_TOKEN)',
+    security: [{ adminToken: [] }],
+    request: {
+      body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().meta({ format: 'binary' }) }) } } },
+    },
+    responses: {
+      201: json(uploadResultSchema, 'a new report, indexed'),
+      200: json(uploadResultSchema, 'a report replaced, or the same bytes already indexed (unchanged)'),
+      ...errors(400, 401, 413, 415, 422, 429),
+    },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/documents/{id}',
+    tags: ['documents'],
+    summary: 'Remove a report from the seeds folder and re-index (only with ADMIN_TOKEN)',
+    security: [{ adminToken: [] }],
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 200: json(uploadResultSchema, 'removed and re-indexed'), ...errors(401, 404, 429) },
   });
   registry.registerPath({
     method: 'get',

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/serve/app.js';
 import { openApiDocument } from '../../src/serve/openapi.js';
 
-// Admin options make the conditional /admin/reindex route exist, so it is checked too.
+// Admin options make the conditional /admin/reindex and document upload/delete routes exist, so they are checked too.
 const app = createApp({
   engine: () => undefined,
-  admin: { token: 'admin-token-for-tests-only', reindex: () => Promise.reject(new Error('not used')) },
+  admin: { token: 'admin-token-for-tests-only', seedsDir: 'seeds-not-used', reindex: () => Promise.reject(new Error('not used')) },
 });
 
 type Paths = Record<string, Record<string, unknown>>;
