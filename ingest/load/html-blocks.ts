@@ -8,6 +8,8 @@ const BLOCK = new Set([
   'blockquote', 'pre', 'figure', 'figcaption', 'center', 'address', 'body', 'html', 'caption', 'tr', 'tbody', 'thead',
 ]);
 const HEADING = /^h([1-6])$/;
+/** A cell longer than this is running text: the table lays out the page rather than holding data. */
+const MAX_CELL_CHARS = 300;
 
 function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -30,6 +32,18 @@ export function htmlToText(html: string, builder = new TextBuilder()): ReturnTyp
     if (node.name === 'br') return '\n';
     return node.children.map(textOf).join('');
   };
+  // Old government pages put the whole article in a layout table: read its cells as ordinary content.
+  const isDataTable = (table: Element): boolean => {
+    const $table = $(table);
+    if ($table.find('table').length) return false;
+    const rows = $table.find('tr').toArray();
+    const widest = Math.max(0, ...rows.map((tr) => $(tr).children('td,th').length));
+    if (rows.length < 2 || widest < 2) return false;
+    return $table
+      .find('td,th')
+      .toArray()
+      .every((cell) => textOf(cell).trim().length <= MAX_CELL_CHARS && !$(cell).find('p,div,li').toArray().some((b) => $(b).nextAll('p,div,li').length > 0));
+  };
   const visit = (node: AnyNode): void => {
     if (node.type === 'text') {
       inline += node.data;
@@ -47,7 +61,7 @@ export function htmlToText(html: string, builder = new TextBuilder()): ReturnTyp
       builder.heading(Number(heading[1]), textOf(node));
       return;
     }
-    if (name === 'table') {
+    if (name === 'table' && isDataTable(node)) {
       flush();
       const rows = $(node)
         .find('tr')
