@@ -101,7 +101,8 @@ function cleanLine(raw: string, offset: number): Line {
 }
 
 // A line ending in a function word is cut mid-sentence, never a heading.
-const OPEN_END = /[的一和与及对在为将把被从向等、“（]$/;
+// "A、B、C产量分别" is cut before its figures: 分别 never ends a heading.
+const OPEN_END = /([的一和与及对在为将把被从向等、“（]|分别)$/;
 const COLUMN_SLACK = 3;
 
 /**
