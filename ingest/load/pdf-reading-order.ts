@@ -19,8 +19,10 @@ export interface FlowRow {
 
 export type FlowItem = FlowLine | FlowRow;
 
-/** Most lines of a text column are full: wrapped text fills the column; table cells do not. */
-const FILLED = 0.6;
+/** Most lines of a text column are full (wrapped text fills it; table cells do not): this share of its lines… */
+const FILLED_SHARE = 0.6;
+/** …are at least this share of the column's width. */
+const FILLED_WIDTH = 0.5;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -78,8 +80,8 @@ function twoColumnBands(lines: Line[], gutter: number, left: number, right: numb
     const segments = lines.slice(from, end + 1).flatMap((l) => l.segments);
     const leftWidth = gutter - left;
     const rightWidth = right - gutter;
-    const filled = segments.filter((s) => s.x1 - s.x0 >= FILLED * (s.x0 >= gutter - 1 ? rightWidth : leftWidth) * 0.8).length;
-    if (segments.length >= 4 && filled >= FILLED * segments.length) bands.push({ from, to: end });
+    const filled = segments.filter((s) => s.x1 - s.x0 >= FILLED_WIDTH * (s.x0 >= gutter - 1 ? rightWidth : leftWidth)).length;
+    if (segments.length >= 4 && filled >= FILLED_SHARE * segments.length) bands.push({ from, to: end });
     i = end + 1;
   }
   return bands;
