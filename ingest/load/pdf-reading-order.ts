@@ -87,21 +87,46 @@ function twoColumnBands(lines: Line[], gutter: number, left: number, right: numb
   return bands;
 }
 
-/** Column anchors of a table: the x where the cells of its widest row start. */
-function rowColumns(rows: Line[]): FlowRow[] {
-  const widest = rows.reduce((a, b) => (b.segments.length > a.segments.length ? b : a));
+/** Lines of one table cell are closer together than rows, which have cell padding between them. */
+const CELL_LINE_PITCH = 1.4;
+
+/** The next line of a row's cells ("…研究与试验发展经费|支出占营业收入比重"): close below, starting where cells start. */
+function continuesRow(line: Line, previous: Line): boolean {
+  const gap = previous.y - line.y;
+  if (gap <= 0 || gap > CELL_LINE_PITCH * line.size) return false;
+  return line.segments.every((s) => previous.segments.some((p) => Math.abs(p.x0 - s.x0) <= 2));
+}
+
+function joinCellText(a: string, b: string): string {
+  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
+}
+
+/** Rows of a table with the column of each cell (anchors: where the cells of the widest row start); wrapped cell lines join their cell. */
+function rowColumns(lines: Line[]): FlowRow[] {
+  const widest = lines.reduce((a, b) => (b.segments.length > a.segments.length ? b : a));
   const anchors = widest.segments.map((s) => s.x0);
-  return rows.map((row) => ({
-    kind: 'row' as const,
-    cells: row.segments,
-    columns: row.segments.map((s) => {
-      let col = 0;
-      anchors.forEach((x, k) => {
-        if (x <= s.x0 + 2) col = k;
-      });
-      return col;
-    }),
-  }));
+  const columnOf = (s: Segment) => {
+    let col = 0;
+    anchors.forEach((x, k) => {
+      if (x <= s.x0 + 2) col = k;
+    });
+    return col;
+  };
+  const rows: FlowRow[] = [];
+  let previous: Line | undefined;
+  for (const line of lines) {
+    const row = rows[rows.length - 1];
+    if (row && previous && line.segments.length < widest.segments.length && continuesRow(line, previous)) {
+      for (const s of line.segments) {
+        const k = row.columns.indexOf(columnOf(s));
+        if (k >= 0) row.cells[k] = { ...row.cells[k], text: joinCellText(row.cells[k].text, s.text), x1: Math.max(row.cells[k].x1, s.x1) };
+      }
+    } else {
+      rows.push({ kind: 'row', cells: line.segments.map((s) => ({ ...s })), columns: line.segments.map(columnOf) });
+    }
+    previous = line;
+  }
+  return rows;
 }
 
 /**
@@ -135,7 +160,13 @@ export function readingOrder(page: number, lines: Line[]): FlowItem[] {
     }
     if (lines[i].segments.length >= 2) {
       let j = i;
-      while (j + 1 < lines.length && lines[j + 1].segments.length >= 2 && !bands.some((b) => b.from === j + 1)) j++;
+      while (
+        j + 1 < lines.length &&
+        (lines[j + 1].segments.length >= 2 || continuesRow(lines[j + 1], lines[j])) &&
+        !bands.some((b) => b.from === j + 1)
+      ) {
+        j++;
+      }
       if (j > i) {
         out.push(...rowColumns(lines.slice(i, j + 1)));
         i = j + 1;

@@ -53,12 +53,15 @@ describe.each([
   ['report.pdf', { page: 2 }],
   ['report.docx', { headingPath: ['二、主要指标完成情况'] }],
   ['report.html', { headingPath: ['二、主要指标完成情况'] }],
-])('a 预期目标/实际完成 table in %s', (docId, location) => {
+])('the indicator tables in %s', (docId, location) => {
   it.each([
     ['2025年襄阳工业投资增速目标是多少', '8%'],
     ['2025年襄阳工业投资增速实际完成多少', '9.1%'],
     ['2025年襄阳高新技术企业数量目标是多少', '1500家'],
     ['2025年襄阳高新技术企业数量实际完成了多少', '1620家'],
+    // The 2025年实际/2026年目标 table, on a row whose header wraps onto two lines in the PDF.
+    ['2026年襄阳规上工业企业研发经费支出占营业收入比重目标是多少', '2%以上'],
+    ['2025年襄阳规上工业企业研究与试验发展经费支出占营业收入比重是多少', '1.8%'],
   ])('%s → %s, cited by the cell', async (question, value) => {
     const response = await engine.ask({ question, filters: { docIds: [docId] } });
     expect(response.status).toBe('answered');
