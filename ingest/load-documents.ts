@@ -4,7 +4,7 @@ import { catalogSchema, type Catalog } from '../src/documents/catalog.js';
 import { AppError } from '../src/errors.js';
 import { sha256 } from '../src/index/index-files.js';
 import { DOCUMENT_FILE, loadFile } from './load/load-file.js';
-import { CONTENT_TYPES, type DocumentFormat, type DocumentStructure } from './load/loader.js';
+import { CONTENT_TYPES, type DocumentFormat, type DocumentStructure, type LoadedDocument } from './load/loader.js';
 
 export const CATALOG_FILE = 'catalog.json';
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -25,6 +25,8 @@ export interface LoadResult {
   catalog: Catalog;
   catalogText: string;
   warnings: string[];
+  /** Files whose loaded text and structure came from the previous index (same bytes). */
+  reused: string[];
 }
 
 export { decodeText } from './load/text-loader.js';
@@ -47,18 +49,24 @@ export async function loadCatalog(seedsDir: string): Promise<{ catalog: Catalog;
   return { catalog: parsed.data, text };
 }
 
+export interface LoadOptions {
+  /** What an earlier ingest read from a file with these bytes (by SHA-256): reused instead of parsing the file again. */
+  reuse?: (sha256: string, name: string) => LoadedDocument | undefined;
+}
+
 /**
  * Reads every document in the seeds folder (text, markdown, PDF, DOCX, HTML in any mix). A file that
  * is empty, binary, broken, encrypted, without a text layer, too large or gone by the time it is read
  * is skipped with a warning naming it; the others still load.
  */
-export async function loadDocuments(seedsDir: string): Promise<LoadResult> {
+export async function loadDocuments(seedsDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const entries = await readdir(seedsDir).catch(() => {
     throw new AppError('ingest_failed', 400, `seeds folder ${seedsDir} does not exist or cannot be read`);
   });
   const { catalog, text: catalogText } = await loadCatalog(seedsDir);
   const warnings: string[] = [];
   const files: SourceFile[] = [];
+  const reusedFiles: string[] = [];
   for (const name of entries.filter((e) => DOCUMENT_FILE.test(e)).sort()) {
     const path = join(seedsDir, name);
     try {
@@ -73,15 +81,18 @@ export async function loadDocuments(seedsDir: string): Promise<LoadResult> {
         warnings.push(`${name}: skipped, the file is empty`);
         continue;
       }
-      const loaded = await loadFile(new Uint8Array(buffer), name);
+      const hash = sha256(buffer);
+      const reused = options.reuse?.(hash, name);
+      const loaded = reused ?? (await loadFile(new Uint8Array(buffer), name));
       warnings.push(...loaded.warnings);
+      if (reused) reusedFiles.push(name);
       files.push({
         id: name,
         text: loaded.text,
         bytes: buffer.length,
         format: loaded.format,
         structure: loaded.structure,
-        original: { file: name, contentType: CONTENT_TYPES[loaded.format], sha256: sha256(buffer) },
+        original: { file: name, contentType: CONTENT_TYPES[loaded.format], sha256: hash },
       });
     } catch (error) {
       // A broken, encrypted or image-only file is named in the log; the other files still load.
@@ -92,5 +103,5 @@ export async function loadDocuments(seedsDir: string): Promise<LoadResult> {
   for (const id of Object.keys(catalog)) {
     if (!files.some((f) => f.id === id)) warnings.push(`${CATALOG_FILE}: entry ${id} has no document file`);
   }
-  return { files, catalog, catalogText, warnings };
+  return { files, catalog, catalogText, warnings, reused: reusedFiles };
 }

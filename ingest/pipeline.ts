@@ -7,6 +7,7 @@ import { DEFAULT_EMBEDDING_MODEL, loadEmbedder, type TextEmbedder } from '../src
 import {
   FILES,
   readManifest,
+  readStoredDocuments,
   removeStaleStaging,
   sha256,
   swapIndex,
@@ -46,6 +47,8 @@ export interface IngestResult {
   vectors: number;
   dense: { active: boolean; model: string; reason?: string };
   changedDocuments: string[];
+  /** Files not parsed again: their bytes match a document of the previous index. */
+  reusedDocuments: string[];
   warnings: string[];
   timingsMs: StageTimings & { bm25: number; embeddings: number; write: number; total: number };
   indexDir: string;
@@ -69,9 +72,22 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const indexDir = resolve(options.indexDir);
 
   progress({ stage: 'load', done: 0, total: 1 });
-  const loaded = await loadDocuments(options.seedsDir);
-  const hash = corpusHash(loaded.files, loaded.catalogText, model);
   const previous = await readManifest(indexDir);
+  // Files whose bytes the previous index already read (same pipeline) are not parsed again: PDFs are the slow part.
+  const known = new Map<string, StoredDocument>();
+  if (previous?.pipelineVersion === PIPELINE_VERSION) {
+    for (const doc of await readStoredDocuments(indexDir, previous)) {
+      // Text and HTML are quick to read again, and their loaders' warnings (GB18030, no article) are kept that way.
+      if (doc.original && doc.structure && (doc.format === 'pdf' || doc.format === 'docx')) known.set(doc.original.sha256, doc);
+    }
+  }
+  const loaded = await loadDocuments(options.seedsDir, {
+    reuse: (fileHash) => {
+      const doc = known.get(fileHash);
+      return doc?.format && doc.structure ? { format: doc.format, text: doc.text, structure: doc.structure, warnings: [] } : undefined;
+    },
+  });
+  const hash = corpusHash(loaded.files, loaded.catalogText, model);
   const previousDocs = new Map(previous?.documents.map((d) => [d.id, d.sha256]) ?? []);
   const changedDocuments = loaded.files.filter((f) => previousDocs.get(f.id) !== sha256(f.text)).map((f) => f.id);
   progress({ stage: 'load', done: 1, total: 1, message: `${loaded.files.length} documents` });
@@ -80,6 +96,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const base = {
     documents: loaded.files.length,
     changedDocuments,
+    reusedDocuments: loaded.reused,
     warnings: loaded.warnings,
     indexDir,
   };

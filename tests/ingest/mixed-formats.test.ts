@@ -49,6 +49,21 @@ describe('ingest of a folder of mixed formats', () => {
   });
 });
 
+describe('re-index by content hash', () => {
+  it('a forced rebuild reads unchanged PDF and DOCX files from the previous index, not from the bytes again', async () => {
+    const again = await runIngest({ seedsDir: join(root, 'seeds'), indexDir: join(root, 'index'), embedder: null, force: true });
+    expect(again.changed).toBe(true);
+    expect(again.reusedDocuments).toEqual(['report.docx', 'report.pdf']);
+    expect(again.indicators).toBe(ingest.indicators);
+    // Bad files are never in an index, so they are tried (and named) again.
+    expect(again.warnings).toEqual(ingest.warnings);
+  });
+
+  it('the first ingest of a folder parses everything', () => {
+    expect(ingest.reusedDocuments).toEqual([]);
+  });
+});
+
 describe.each([
   ['report.pdf', { page: 2 }],
   ['report.docx', { headingPath: ['二、主要指标完成情况'] }],
