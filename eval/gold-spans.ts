@@ -23,7 +23,8 @@ const SEE_ALSO = /另见\s*([\w.\-]+)\s*[：:]?\s*「([^」]+)」/g;
 
 /** The doc ids "001_x.txt" (catalog file name) and "001_x" (index id) name the same document. */
 export function documentKey(docId: string): string {
-  return docId.replace(/\.txt$/i, '');
+  // The same report converted to another format keeps its name: 001.txt, 001.pdf and 001.docx are one document.
+  return docId.replace(/\.(txt|md|pdf|docx|html?)$/i, '');
 }
 
 export function sameDocument(a: string, b: string): boolean {

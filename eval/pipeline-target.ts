@@ -60,7 +60,8 @@ export async function openPipelineTarget(options: OpenOptions): Promise<EvalTarg
         if (response.llm) llmOutcomes.set(response.llm.status, (llmOutcomes.get(response.llm.status) ?? 0) + 1);
         return response;
       },
-      documentText: (docId) => (engine.document(docId) ?? engine.document(documentKey(docId)) ?? engine.document(`${documentKey(docId)}.txt`))?.text,
+      documentText: (docId) =>
+        (engine.document(docId) ?? engine.documents().map((d) => engine.document(d.id)).find((d) => d && documentKey(d.id) === documentKey(docId)))?.text,
       describe: () => `pipeline (src/engine.ts, mode ${options.mode}), ${describeRetrieval(retrievers, dense)}${describeLlm()}`,
       async close() {
         try {

@@ -2,16 +2,22 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { catalogSchema, type Catalog } from '../src/documents/catalog.js';
 import { AppError } from '../src/errors.js';
+import { sha256 } from '../src/index/index-files.js';
+import { DOCUMENT_FILE, loadFile } from './load/load-file.js';
+import { CONTENT_TYPES, type DocumentFormat, type DocumentStructure, type LoadedDocument } from './load/loader.js';
 
 export const CATALOG_FILE = 'catalog.json';
-const DOCUMENT_EXTENSIONS = /\.(txt|md)$/i;
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 export interface SourceFile {
   id: string;
+  /** The served text the loader produced (for PDF the repaired text). */
   text: string;
   bytes: number;
-  encoding: 'utf-8' | 'gb18030';
+  format: DocumentFormat;
+  structure: DocumentStructure;
+  /** The original file, for GET /documents/:id/original. */
+  original: { file: string; contentType: string; sha256: string };
 }
 
 export interface LoadResult {
@@ -19,27 +25,11 @@ export interface LoadResult {
   catalog: Catalog;
   catalogText: string;
   warnings: string[];
+  /** Files whose loaded text and structure came from the previous index (same bytes). */
+  reused: string[];
 }
 
-function looksBinary(buffer: Buffer): boolean {
-  const sample = buffer.subarray(0, 8192);
-  let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) return true;
-    if (byte < 9 || (byte > 13 && byte < 32)) control++;
-  }
-  return control > sample.length * 0.1;
-}
-
-/** UTF-8 when it decodes cleanly, else GB18030 (a superset of GBK/GB2312), which older government sites still serve. */
-export function decodeText(buffer: Buffer): { text: string; encoding: SourceFile['encoding'] } {
-  const start = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(start)), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(buffer), encoding: 'gb18030' };
-  }
-}
+export { decodeText } from './load/text-loader.js';
 
 export async function loadCatalog(seedsDir: string): Promise<{ catalog: Catalog; text: string }> {
   const text = await readFile(join(seedsDir, CATALOG_FILE), 'utf8').catch(() => '');
@@ -59,18 +49,25 @@ export async function loadCatalog(seedsDir: string): Promise<{ catalog: Catalog;
   return { catalog: parsed.data, text };
 }
 
+export interface LoadOptions {
+  /** What an earlier ingest read from a file with these bytes (by SHA-256): reused instead of parsing the file again. */
+  reuse?: (sha256: string, name: string) => LoadedDocument | undefined;
+}
+
 /**
- * Reads every document in the seeds folder. A file that is empty, binary, too large or gone
- * by the time it is read is skipped with a warning naming it; the others still load.
+ * Reads every document in the seeds folder (text, markdown, PDF, DOCX, HTML in any mix). A file that
+ * is empty, binary, broken, encrypted, without a text layer, too large or gone by the time it is read
+ * is skipped with a warning naming it; the others still load.
  */
-export async function loadDocuments(seedsDir: string): Promise<LoadResult> {
+export async function loadDocuments(seedsDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const entries = await readdir(seedsDir).catch(() => {
     throw new AppError('ingest_failed', 400, `seeds folder ${seedsDir} does not exist or cannot be read`);
   });
   const { catalog, text: catalogText } = await loadCatalog(seedsDir);
   const warnings: string[] = [];
   const files: SourceFile[] = [];
-  for (const name of entries.filter((e) => DOCUMENT_EXTENSIONS.test(e)).sort()) {
+  const reusedFiles: string[] = [];
+  for (const name of entries.filter((e) => DOCUMENT_FILE.test(e)).sort()) {
     const path = join(seedsDir, name);
     try {
       const info = await stat(path);
@@ -84,19 +81,27 @@ export async function loadDocuments(seedsDir: string): Promise<LoadResult> {
         warnings.push(`${name}: skipped, the file is empty`);
         continue;
       }
-      if (looksBinary(buffer)) {
-        warnings.push(`${name}: skipped, the file is binary, not text`);
-        continue;
-      }
-      const { text, encoding } = decodeText(buffer);
-      if (encoding !== 'utf-8') warnings.push(`${name}: decoded as GB18030 (not valid UTF-8)`);
-      files.push({ id: name, text: text.replace(/\r\n?/g, '\n'), bytes: buffer.length, encoding });
+      const hash = sha256(buffer);
+      const reused = options.reuse?.(hash, name);
+      const loaded = reused ?? (await loadFile(new Uint8Array(buffer), name));
+      warnings.push(...loaded.warnings);
+      if (reused) reusedFiles.push(name);
+      files.push({
+        id: name,
+        text: loaded.text,
+        bytes: buffer.length,
+        format: loaded.format,
+        structure: loaded.structure,
+        original: { file: name, contentType: CONTENT_TYPES[loaded.format], sha256: hash },
+      });
     } catch (error) {
-      warnings.push(`${name}: skipped, could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      // A broken, encrypted or image-only file is named in the log; the other files still load.
+      if (error instanceof AppError) warnings.push(`${name}: skipped, ${error.message.replace(`${name}: `, '')}`);
+      else warnings.push(`${name}: skipped, could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   }
   for (const id of Object.keys(catalog)) {
     if (!files.some((f) => f.id === id)) warnings.push(`${CATALOG_FILE}: entry ${id} has no document file`);
   }
-  return { files, catalog, catalogText, warnings };
+  return { files, catalog, catalogText, warnings, reused: reusedFiles };
 }

@@ -50,6 +50,8 @@ function normalizeChar(line: string, i: number): string {
   const ch = line[i];
   const code = ch.charCodeAt(0);
   if (ch === '*' && (line[i + 1] === '*' || line[i - 1] === '*')) return '';
+  // A tab separates table cells (ingest/load writes rows that way): each cell reads as its own clause.
+  if (ch === '\t') return i > 0 && i < line.length - 1 ? '；' : '';
   if (/\s/.test(ch)) {
     return isAsciiWord(line[i - 1]) && isAsciiWord(line[i + 1]) ? ' ' : '';
   }
@@ -72,6 +74,8 @@ interface Line {
   map: number[];
   /** An empty line came before this one. */
   afterBlank: boolean;
+  /** A table row (cells separated by tabs): never joined with the lines around it. */
+  tableRow: boolean;
 }
 
 // "2025年和“十四五”工作回顾" is a heading even when a dictionary word runs on into the next line (回顾|过去).
@@ -109,11 +113,12 @@ function cleanLine(raw: string, offset: number): Line {
       map.push(offset + i);
     }
   }
-  return { offset, clean, map, afterBlank: false };
+  return { offset, clean, map, afterBlank: false, tableRow: raw.includes('\t') };
 }
 
 // A line ending in a function word is cut mid-sentence, never a heading.
-const OPEN_END = /[的一和与及对在为将把被从向等、“（]$/;
+// "A、B、C产量分别" is cut before its figures: 分别 never ends a heading.
+const OPEN_END = /([的一和与及对在为将把被从向等、“（]|分别)$/;
 const COLUMN_SLACK = 3;
 
 /**
@@ -208,6 +213,8 @@ export function normalizeText(source: string): NormalizedText {
       // An empty line ends a paragraph, unless a word runs across it (a magazine page break: "5G+工|业互联网").
       const join =
         !TERMINAL.test(previous.clean) &&
+        !previous.tableRow &&
+        !line.tableRow &&
         (!line.afterBlank || doubleSpaced(lines, index) || wordSpansBreak(previous.clean, line.clean)) &&
         !STANDALONE.test(previous.clean) &&
         !STANDALONE.test(line.clean) &&

@@ -6,6 +6,7 @@ import { DEFAULT_EMBEDDING_MODEL, loadEmbedder, type TextEmbedder } from '../src
 import {
   FILES,
   readManifest,
+  readStoredDocuments,
   removeStaleStaging,
   sha256,
   swapIndex,
@@ -15,7 +16,7 @@ import {
 import { ensureIndexParentWritable } from '../src/index/index-dir-error.js';
 import { PIPELINE_VERSION, type Manifest } from '../src/index/manifest.js';
 import { buildVectorIndex } from '../src/index/vector-store.js';
-import { loadDocuments } from './load-documents.js';
+import { loadDocuments, type SourceFile } from './load-documents.js';
 import { emptyTimings, prepareDocument, type StageTimings } from './prepare-document.js';
 
 export interface IngestProgress {
@@ -46,13 +47,16 @@ export interface IngestResult {
   vectors: number;
   dense: { active: boolean; model: string; reason?: string };
   changedDocuments: string[];
+  /** Files not parsed again: their bytes match a document of the previous index. */
+  reusedDocuments: string[];
   warnings: string[];
   timingsMs: StageTimings & { bm25: number; embeddings: number; write: number; total: number };
   indexDir: string;
 }
 
-function corpusHash(files: Array<{ id: string; text: string }>, catalogText: string, model: string): string {
-  const parts = [`v${PIPELINE_VERSION}`, model, sha256(catalogText), ...files.map((f) => `${f.id}:${sha256(f.text)}`)];
+function corpusHash(files: SourceFile[], catalogText: string, model: string): string {
+  // The original's hash too: a PDF re-exported with new tables or pages can serve the same text.
+  const parts = [`v${PIPELINE_VERSION}`, model, sha256(catalogText), ...files.map((f) => `${f.id}:${sha256(f.text)}:${f.original.sha256}`)];
   return sha256(parts.join('\n'));
 }
 
@@ -68,9 +72,22 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const indexDir = resolve(options.indexDir);
 
   progress({ stage: 'load', done: 0, total: 1 });
-  const loaded = await loadDocuments(options.seedsDir);
-  const hash = corpusHash(loaded.files, loaded.catalogText, model);
   const previous = await readManifest(indexDir);
+  // Files whose bytes the previous index already read (same pipeline) are not parsed again: PDFs are the slow part.
+  const known = new Map<string, StoredDocument>();
+  if (previous?.pipelineVersion === PIPELINE_VERSION) {
+    for (const doc of await readStoredDocuments(indexDir, previous)) {
+      // Text and HTML are quick to read again, and their loaders' warnings (GB18030, no article) are kept that way.
+      if (doc.original && doc.structure && (doc.format === 'pdf' || doc.format === 'docx')) known.set(doc.original.sha256, doc);
+    }
+  }
+  const loaded = await loadDocuments(options.seedsDir, {
+    reuse: (fileHash) => {
+      const doc = known.get(fileHash);
+      return doc?.format && doc.structure ? { format: doc.format, text: doc.text, structure: doc.structure, warnings: [] } : undefined;
+    },
+  });
+  const hash = corpusHash(loaded.files, loaded.catalogText, model);
   const previousDocs = new Map(previous?.documents.map((d) => [d.id, d.sha256]) ?? []);
   const changedDocuments = loaded.files.filter((f) => previousDocs.get(f.id) !== sha256(f.text)).map((f) => f.id);
   progress({ stage: 'load', done: 1, total: 1, message: `${loaded.files.length} documents` });
@@ -79,6 +96,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const base = {
     documents: loaded.files.length,
     changedDocuments,
+    reusedDocuments: loaded.reused,
     warnings: loaded.warnings,
     indexDir,
   };
@@ -114,8 +132,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const chunks: Chunk[] = [];
   const indicators: Indicator[] = [];
   loaded.files.forEach((file, index) => {
-    const prepared = prepareDocument(file.id, file.text, loaded.catalog[file.id], timings);
-    documents.push({ ...prepared.meta, text: file.text, sha256: sha256(file.text) });
+    const prepared = prepareDocument(file.id, file.text, loaded.catalog[file.id], timings, file.structure);
+    documents.push({
+      ...prepared.meta,
+      text: file.text,
+      sha256: sha256(file.text),
+      format: file.format,
+      structure: file.structure,
+      original: file.original,
+    });
     sections.push(...prepared.sections);
     chunks.push(...prepared.chunks);
     indicators.push(...prepared.indicators);

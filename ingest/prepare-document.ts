@@ -8,6 +8,8 @@ import { normalizeText } from './normalize.js';
 import { splitParagraphs } from './paragraphs.js';
 import { splitArticles } from './scope/articles.js';
 import { splitSections, type SectionSpan } from './sections.js';
+import type { DocumentStructure } from './load/loader.js';
+import { tableIndicators } from './tables/table-indicators.js';
 
 export interface PreparedDocument {
   meta: DocumentMeta;
@@ -25,7 +27,13 @@ export function emptyTimings(): StageTimings {
 }
 
 /** Everything ingest derives from one document's text, before indexing. */
-export function prepareDocument(id: string, text: string, entry?: CatalogEntry, timings = emptyTimings()): PreparedDocument {
+export function prepareDocument(
+  id: string,
+  text: string,
+  entry?: CatalogEntry,
+  timings = emptyTimings(),
+  structure?: DocumentStructure,
+): PreparedDocument {
   let t = performance.now();
   const lap = (stage: keyof StageTimings) => {
     const now = performance.now();
@@ -56,7 +64,14 @@ export function prepareDocument(id: string, text: string, entry?: CatalogEntry, 
   const chunks: Chunk[] = [];
   for (const span of spans) chunks.push(...chunkSection(normalized, span, chunks.length));
   lap('chunks');
-  const indicators = extractIndicators({ meta, normalized, sections: spans });
+  const sections = spans.map((s) => s.section);
+  const fromTables = tableIndicators({ meta, tables: structure?.tables ?? [], sections });
+  // A table read cell by cell replaces what the sentence reader made of its rows run together.
+  const tableSpans = (structure?.tables ?? []).filter((t) => fromTables.some((r) => t.start <= r.start && r.end <= t.end));
+  const fromText = extractIndicators({ meta, normalized, sections: spans }).filter(
+    (r) => !tableSpans.some((t) => t.start <= r.valueStart && r.valueStart < t.end),
+  );
+  const indicators = [...fromText, ...fromTables].sort((a, b) => a.valueStart - b.valueStart);
   lap('indicators');
-  return { meta, text, sections: spans.map((s) => s.section), chunks, indicators };
+  return { meta, text, sections, chunks, indicators };
 }

@@ -124,7 +124,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     },
     llm: { configured: llm !== undefined, model: llm?.settings.model },
     document: (id) => documents.get(id),
-    documents: () => payload.documents.map(({ text: _text, ...meta }) => meta),
+    // The list leaves out each document's text and its structure (pages, headings, table cells): both can be large.
+    documents: () => payload.documents.map(({ text: _text, structure: _structure, ...meta }) => meta),
     indicators: table,
     manifest,
     dense,

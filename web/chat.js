@@ -88,7 +88,10 @@ function sourceList(response) {
       response.citations.map((citation) => {
         const button = h('button', { type: 'button', class: 'source-link' }, h('span', { class: 'n' }, `[${citation.n}]`), citation.title);
         button.addEventListener('click', () => openSource(citationSource(response, citation), button));
-        return h('li', null, button, h('q', null, citation.quote));
+        // Where to find the quote in the original file: its page (PDF) or the headings above it (DOCX/HTML).
+        const where = citation.page ? `第${citation.page}页` : citation.headingPath ? citation.headingPath.join(' › ') : '';
+        const original = h('a', { class: 'original', href: `/documents/${encodeURIComponent(citation.docId)}/original`, target: '_blank', rel: 'noopener' }, '原件');
+        return h('li', null, button, where ? h('span', { class: 'where' }, where) : null, original, h('q', null, citation.quote));
       }),
     ),
   );

@@ -58,6 +58,10 @@ export const citationSchema = z.object({
   quote: z.string(),
   start: z.number().int(),
   end: z.number().int(),
+  /** PDF: the page (1-based) the cited span starts on. */
+  page: z.number().int().optional(),
+  /** DOCX/HTML: the headings the cited span stands under, outermost first. */
+  headingPath: z.array(z.string()).optional(),
   score: z.number(),
 });
 export type Citation = z.infer<typeof citationSchema>;

@@ -1,9 +1,16 @@
 import type { Citation } from './ask-schema.js';
+import { locateSpan, type DocumentStructure, type SourceLocation } from '../documents/structure.js';
 
 export interface DocumentText {
   id: string;
   title: string;
   text: string;
+  structure?: DocumentStructure;
+}
+
+/** The page (PDF) or heading path (DOCX/HTML) of a cited span, for readers who open the original. */
+export function citationLocation(doc: DocumentText, start: number): SourceLocation {
+  return locateSpan(doc.structure, start);
 }
 
 /**
@@ -21,7 +28,16 @@ export class CitationList {
     const doc = this.documents(docId);
     if (!doc) throw new Error(`citation to unknown document ${docId}`);
     const n = this.items.length + 1;
-    this.items.push({ n, docId, title: doc.title, quote: doc.text.slice(start, end), start, end, score: Math.round(score * 1000) / 1000 });
+    this.items.push({
+      n,
+      docId,
+      title: doc.title,
+      quote: doc.text.slice(start, end),
+      start,
+      end,
+      ...citationLocation(doc, start),
+      score: Math.round(score * 1000) / 1000,
+    });
     return n;
   }
 

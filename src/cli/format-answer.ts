@@ -18,7 +18,8 @@ export function formatAnswer(response: AskResponse, s: Style, verbose = false): 
   if (response.citations.length) {
     lines.push('', s.bold('来源'));
     for (const c of response.citations) {
-      lines.push(`  [${c.n}] ${c.title} ${s.dim(`(${c.docId} ${c.start}–${c.end})`)}`);
+      const where = c.page ? ` 第${c.page}页` : c.headingPath ? ` ${c.headingPath.join(' › ')}` : '';
+      lines.push(`  [${c.n}] ${c.title} ${s.dim(`(${c.docId}${where} ${c.start}–${c.end})`)}`);
       lines.push(`      “${c.quote}”`);
     }
   }

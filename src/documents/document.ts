@@ -1,4 +1,5 @@
 import type { Period } from '../domain/period.js';
+import type { DocumentFormat, DocumentStructure } from './structure.js';
 
 /** How a metadata field was obtained: from seeds/catalog.json or inferred from the text. */
 export interface Provenance {
@@ -27,6 +28,12 @@ export interface DocumentMeta {
 export interface StoredDocument extends DocumentMeta {
   text: string;
   sha256: string;
+  /** Absent in indexes built before formats other than text were read (then: txt). */
+  format?: DocumentFormat;
+  /** PDF pages, DOCX/HTML heading paths and table cells, all as offsets into `text`. */
+  structure?: DocumentStructure;
+  /** The file as ingested, served by GET /documents/:id/original. */
+  original?: { file: string; contentType: string; sha256: string };
 }
 
 export type SectionRole = 'review' | 'plan' | 'front';

@@ -88,6 +88,18 @@ export async function removeStaleStaging(target: string): Promise<void> {
 
 const storedDocumentsSchema = z.array(z.object({ id: z.string(), text: z.string() }).passthrough());
 
+/**
+ * The documents of an existing index, or [] when it is missing or its documents file fails its checksum:
+ * what ingest reuses for files whose bytes have not changed.
+ */
+export async function readStoredDocuments(dir: string, manifest: Manifest): Promise<StoredDocument[]> {
+  const body = await readFile(join(dir, FILES.documents)).catch(() => undefined);
+  const expected = manifest.files[FILES.documents];
+  if (!body || !expected || sha256(body) !== expected.sha256) return [];
+  const parsed = storedDocumentsSchema.safeParse(JSON.parse(body.toString('utf8')));
+  return parsed.success ? (parsed.data as unknown as StoredDocument[]) : [];
+}
+
 /** Reads and verifies an index; a missing, truncated or tampered file is an error, never served. */
 export async function readPayload(dir: string, manifest: Manifest): Promise<IndexPayload> {
   const read = async (name: string): Promise<unknown> => {

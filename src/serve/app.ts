@@ -7,7 +7,7 @@ import { installMiddleware, type ProtectionOptions } from './middleware/stack.js
 import { registerAdmin, type AdminOptions } from './routes/admin.js';
 import { registerAsk } from './routes/ask.js';
 import { registerAuth, registerMe, type AccountOptions } from './routes/auth.js';
-import { registerUpload } from './routes/upload.js';
+import { registerDocumentAdmin } from './routes/document-admin.js';
 import { registerUsers } from './routes/users.js';
 import { registerDocuments } from './routes/documents.js';
 import { registerHealth } from './routes/health.js';
@@ -53,7 +53,7 @@ export function createApp(options: AppOptions): Hono {
     registerUsers(app, accounts.accounts);
   }
   if (options.admin) registerAdmin(app, options.admin);
-  if (options.admin?.seedsDir) registerUpload(app, options.admin.seedsDir);
+  if (options.admin?.seedsDir) registerDocumentAdmin(app, engine, { seedsDir: options.admin.seedsDir, reindex: options.admin.reindex });
   registerAsk(app, engine);
   registerDocuments(app, engine);
   registerIndicators(app, engine);

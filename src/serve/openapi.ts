@@ -45,7 +45,8 @@ const errors = (...statuses: number[]): Responses => {
     409: 'conflict (the name is taken, or the last admin would be lost)',
     404: 'not found',
     413: 'payload too large',
-    415: 'body is not application/json',
+    415: 'body is not application/json (uploads: not a supported file type)',
+    422: 'the file could not be read (broken, encrypted, or a PDF without a text layer): error.message says which and why',
     429: 'rate limited',
     503: 'the index is still loading',
   };
@@ -146,6 +147,25 @@ function describeRoutes(registry: Registry): void {
   });
   registry.registerPath({
     method: 'get',
+    path: '/documents/{id}/original',
+    tags: ['documents'],
+    summary: 'The report file as ingested (PDF, DOCX, HTML or text), with its content type',
+    request: { params: z.object({ id: z.string().meta({ example: '001_89a872acc90dcb9c.txt' }) }) },
+    responses: {
+      200: {
+        description: 'the original file, byte for byte',
+        content: {
+          'application/pdf': { schema: z.string().meta({ format: 'binary' }) },
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.string().meta({ format: 'binary' }) },
+          'text/html': { schema: z.string() },
+          'text/plain': { schema: z.string() },
+        },
+      },
+      ...errors(404, 503),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
     path: '/indicators',
     tags: ['indicators'],
     summary: 'Browse the numeric facts extracted from the reports',
@@ -195,21 +215,38 @@ function describeRoutes(registry: Registry): void {
     responses: { 200: json(reindexReportSchema, 'the new index is in service'), ...errors(400, 401, 403, 429) },
   });
   describeAuthRoutes(registry);
+  const uploadResultSchema = z
+    .object({
+      status: z.enum(['created', 'replaced', 'unchanged', 'deleted']),
+      id: z.string(),
+      format: z.enum(['txt', 'md', 'pdf', 'docx', 'html']).optional(),
+      sha256: z.string().optional(),
+      reindex: reindexReportSchema.optional(),
+    })
+    .meta({ id: 'DocumentChange' });
   registry.registerPath({
-    method: 'put',
-    path: '/admin/documents/{name}',
-    tags: ['service'],
-    summary: 'Upload a report into SEEDS_DIR (editor or admin); POST /admin/reindex then ingests it',
+    method: 'post',
+    path: '/documents',
+    tags: ['documents'],
+    summary: 'Add or replace a report (multipart field `file`: PDF, DOCX, HTML, text) and re-index (editor or admin; only when ADMIN_TOKEN is set or user accounts are on)',
     security: adminSecurity,
     request: {
-      params: z.object({ name: z.string().meta({ example: '2026_湖北经信工作要点.txt' }) }),
-      body: { required: true, content: { 'text/plain': { schema: z.string() }, 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } },
+      body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().meta({ format: 'binary' }) }) } } },
     },
     responses: {
-      200: json(uploadReportSchema, 'an existing report was replaced'),
-      201: json(uploadReportSchema, 'the report was added'),
-      ...errors(400, 401, 403, 413, 415),
+      201: json(uploadResultSchema, 'a new report, indexed'),
+      200: json(uploadResultSchema, 'a report replaced, or the same bytes already indexed (unchanged)'),
+      ...errors(400, 401, 403, 413, 415, 422, 429),
     },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/documents/{id}',
+    tags: ['documents'],
+    summary: 'Remove a report from the seeds folder and re-index (editor or admin; only when ADMIN_TOKEN is set or user accounts are on)',
+    security: adminSecurity,
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 200: json(uploadResultSchema, 'removed and re-indexed'), ...errors(401, 403, 404, 429) },
   });
   registry.registerPath({
     method: 'get',
@@ -238,7 +275,6 @@ function describeRoutes(registry: Registry): void {
   });
 }
 
-const uploadReportSchema = z.object({ name: z.string(), bytes: z.number(), replaced: z.boolean(), next: z.string() }).meta({ id: 'UploadedReport' });
 const userSecurity: Array<Record<string, string[]>> = [{ apiKey: [] }, { session: [] }];
 const adminSecurity: Array<Record<string, string[]>> = [{ adminToken: [] }, { session: [] }];
 const idParam = z.object({ id: z.string() });

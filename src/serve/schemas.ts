@@ -81,11 +81,32 @@ export const documentMetaSchema = z
     regions: z.array(z.string()),
     published: z.string(),
     periods: z.array(z.string()),
+    format: z.enum(['txt', 'md', 'pdf', 'docx', 'html']).optional(),
+    original: z.object({ file: z.string(), contentType: z.string(), sha256: z.string() }).optional(),
   })
   .passthrough()
   .meta({ id: 'DocumentMeta' });
 
-export const documentSchema = documentMetaSchema.extend({ text: z.string() }).meta({ id: 'Document' });
+const spanSchema = { start: z.number().int(), end: z.number().int() };
+
+/** Offsets into `text`: the PDF page of each range, the heading path over each range, table cells. */
+export const documentStructureSchema = z
+  .object({
+    pages: z.array(z.object({ page: z.number().int(), ...spanSchema })).optional(),
+    headings: z.array(z.object({ path: z.array(z.string()), ...spanSchema })).optional(),
+    tables: z.array(
+      z.object({
+        ...spanSchema,
+        caption: z.string().optional(),
+        rows: z.array(z.array(z.object({ row: z.number().int(), col: z.number().int(), text: z.string(), ...spanSchema }))),
+      }),
+    ),
+  })
+  .meta({ id: 'DocumentStructure' });
+
+export const documentSchema = documentMetaSchema
+  .extend({ text: z.string(), structure: documentStructureSchema.optional() })
+  .meta({ id: 'Document' });
 
 export const indicatorQuerySchema = z
   .object({
@@ -104,7 +125,15 @@ export const indicatorPageSchema = z
     total: z.number(),
     page: z.number(),
     pageSize: z.number(),
-    items: z.array(indicatorSchema.extend({ citation: z.object({ docId: z.string(), title: z.string(), quote: z.string(), start: z.number(), end: z.number() }) })),
+    items: z.array(indicatorSchema.extend({ citation: z.object({
+          docId: z.string(),
+          title: z.string(),
+          quote: z.string(),
+          start: z.number(),
+          end: z.number(),
+          page: z.number().int().optional(),
+          headingPath: z.array(z.string()).optional(),
+        }) })),
   })
   .meta({ id: 'IndicatorPage' });
 

@@ -5,7 +5,7 @@ import { openApiDocument } from '../../src/serve/openapi.js';
 import { Accounts } from '../../src/serve/auth/accounts.js';
 import { MemoryUserStore } from '../../src/serve/auth/memory-user-store.js';
 
-// Admin and account options make the conditional routes (/admin/*, /auth/*) exist, so they are checked too.
+// Admin and account options make the conditional routes (/admin/*, /auth/*, document upload and delete) exist, so they are checked too.
 const app = createApp({
   engine: () => undefined,
   admin: { token: 'admin-token-for-tests-only', seedsDir: '/nonexistent/seeds', reindex: () => Promise.reject(new Error('not used')) },

@@ -1,6 +1,6 @@
 import type { Citation } from '../ask-schema.js';
 import type { AskResponse } from '../answer.js';
-import type { DocumentText } from '../citations.js';
+import { citationLocation, type DocumentText } from '../citations.js';
 import { cleanPassageText } from './clean-text.js';
 
 export const DEFAULT_MAX_PASSAGES = 8;
@@ -42,6 +42,7 @@ export function preparePassages(
       quote: doc.text.slice(chunk.start, chunk.end),
       start: chunk.start,
       end: chunk.end,
+      ...citationLocation(doc, chunk.start),
       score: Math.round(chunk.score * 1000) / 1000,
     });
   }

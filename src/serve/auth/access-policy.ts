@@ -17,17 +17,19 @@ export type Requirement = Role | 'public';
  * signing in (the page's files, /health, /openapi.json, /docs, /auth/login|me|logout) is public.
  * Paths of features that are off are public, so they answer 404 like any unknown path.
  */
-const RULES: Array<{ pattern: RegExp; role: Role; when: (s: AccessSettings) => boolean; always?: boolean }> = [
+const RULES: Array<{ pattern: RegExp; methods?: string[]; role: Role; when: (s: AccessSettings) => boolean; always?: boolean }> = [
   { pattern: /^\/admin\/(users|keys)(\/|$)/, role: 'admin', when: (s) => s.accounts, always: true },
   { pattern: /^\/admin(\/|$)/, role: 'editor', when: (s) => s.adminRoutes, always: true },
+  // Adding and removing reports changes what everyone reads.
+  { pattern: /^\/documents(\/|$)/, methods: ['POST', 'PUT', 'PATCH', 'DELETE'], role: 'editor', when: (s) => s.adminRoutes, always: true },
   // A user's own keys: any signed-in user; the route itself requires an account behind the credential.
   { pattern: /^\/auth\/keys(\/|$)/, role: 'reader', when: (s) => s.accounts, always: true },
   { pattern: /^\/(ask|v1|documents|indicators)(\/|$)/, role: 'reader', when: () => true },
 ];
 
-export function requirementFor(path: string, settings: AccessSettings): Requirement {
+export function requirementFor(path: string, settings: AccessSettings, method = 'GET'): Requirement {
   for (const rule of RULES) {
-    if (!rule.pattern.test(path) || !rule.when(settings)) continue;
+    if (!rule.pattern.test(path) || !rule.when(settings) || (rule.methods && !rule.methods.includes(method))) continue;
     // Data routes are open when no credential is configured at all (the default, local set-up).
     return rule.always || settings.readRequiresAuth ? rule.role : 'public';
   }

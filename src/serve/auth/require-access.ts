@@ -3,9 +3,9 @@ import { AppError } from '../../errors.js';
 import { requirementFor, type AccessSettings } from './access-policy.js';
 import { allows } from './roles.js';
 
-function howToAuthenticate(path: string, settings: AccessSettings): string {
+function howToAuthenticate(needed: string, settings: AccessSettings): string {
   if (settings.accounts) return 'sign in, or send Authorization: Bearer <API key>';
-  return `send Authorization: Bearer <${path.startsWith('/admin') ? 'ADMIN_TOKEN' : 'API_KEY'}>`;
+  return `send Authorization: Bearer <${needed === 'reader' ? 'API_KEY' : 'ADMIN_TOKEN'}>`;
 }
 
 /**
@@ -15,14 +15,14 @@ function howToAuthenticate(path: string, settings: AccessSettings): string {
 export function requireAccess(settings: AccessSettings): MiddlewareHandler {
   return async (c, next) => {
     const path = c.req.path;
-    const needed = requirementFor(path, settings);
+    const needed = requirementFor(path, settings, c.req.method);
     if (needed === 'public') return next();
     const principal = c.get('principal');
     if (!principal) {
       const problem = c.get('credentialProblem');
-      const realm = path.startsWith('/admin') ? 'admin' : 'api';
+      const realm = needed === 'reader' ? 'api' : 'admin';
       const challenge = problem ? `Bearer realm="${realm}", error="invalid_token"` : `Bearer realm="${realm}"`;
-      const message = problem ? `${problem}` : `this endpoint requires authentication: ${howToAuthenticate(path, settings)}`;
+      const message = problem ? `${problem}` : `this endpoint requires authentication: ${howToAuthenticate(needed, settings)}`;
       return c.json(new AppError('unauthorized', 401, message).toJSON(), 401, { 'WWW-Authenticate': challenge });
     }
     if (!allows(principal.role, needed)) {

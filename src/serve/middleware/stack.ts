@@ -6,6 +6,9 @@ import { requireCsrfToken } from '../auth/csrf.js';
 import { requireAccess } from '../auth/require-access.js';
 import { resolvePrincipal, type Credentials } from '../auth/resolve-principal.js';
 import { DEFAULT_BODY_LIMIT_BYTES, limitBodySize } from './body-limit.js';
+
+/** Ingest's per-file limit (MAX_DOCUMENT_BYTES, 20 MiB) plus room for the multipart envelope. */
+const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024 + 64 * 1024;
 import { clientAddress, trustedProxyList } from './client-address.js';
 import { corsFor } from './cors.js';
 import { cleanJsonInput } from './json-input.js';
@@ -16,6 +19,8 @@ import { securityHeaders } from './security-headers.js';
 export interface ProtectionOptions {
   /** Largest request body accepted; default 64 KiB. */
   bodyLimitBytes?: number;
+  /** Largest upload to POST /documents; default the ingest limit per file (20 MiB) plus form overhead. */
+  uploadLimitBytes?: number;
   /** API_KEY: when set, every data route (/ask, /v1/*, /documents*, /indicators*) requires a credential; this one gives the reader role. */
   apiKey?: string;
   /** Origins allowed to call the API from a browser; empty (default) sends no CORS headers. */
@@ -54,7 +59,9 @@ export function installMiddleware(
   app.use(securityHeaders());
   const cors = corsFor(options.corsOrigins ?? []);
   if (cors) app.use(cors);
-  app.use(limitBodySize(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
+  const small = limitBodySize(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES);
+  const upload = limitBodySize(options.uploadLimitBytes ?? UPLOAD_LIMIT_BYTES);
+  app.use(async (c, next) => (c.req.method === 'POST' && c.req.path === '/documents' ? upload(c, next) : small(c, next)));
   if (options.rateLimitPerMinute && options.rateLimitPerMinute > 0) {
     const limiter = rateLimit({ perMinute: options.rateLimitPerMinute, key: client, now: options.now });
     app.use(async (c, next) => (RATE_LIMITED.test(c.req.path) ? limiter(c, next) : next()));

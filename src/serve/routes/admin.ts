@@ -20,7 +20,7 @@ export interface ReindexReport {
 export interface AdminOptions {
   /** ADMIN_TOKEN: a bearer token with the admin role. Optional when user accounts supply editors. */
   token?: string;
-  /** Where PUT /admin/documents/:name puts uploaded reports (SEEDS_DIR); no upload route without it. */
+  /** Where POST /documents puts uploaded reports (SEEDS_DIR); no upload or delete route without it. */
   seedsDir?: string;
   /** Builds the index and puts the new engine in service; the old one answers until then. */
   reindex: (request: { force: boolean }) => Promise<ReindexReport>;

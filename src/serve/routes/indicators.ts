@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { canonicalRegion } from '../../domain/regions.js';
+import { citationLocation } from '../../answer/citations.js';
 import type { Engine } from '../../engine.js';
 import { indicatorQuerySchema } from '../schemas.js';
 import { parseWith } from '../validation.js';
@@ -14,7 +15,14 @@ export function registerIndicators(app: Hono, engine: () => Engine): void {
       const doc = engine().document(row.docId);
       return {
         ...row,
-        citation: { docId: row.docId, title: doc?.title ?? '', quote: doc?.text.slice(row.start, row.end) ?? '', start: row.start, end: row.end },
+        citation: {
+          docId: row.docId,
+          title: doc?.title ?? '',
+          quote: doc?.text.slice(row.start, row.end) ?? '',
+          start: row.start,
+          end: row.end,
+          ...(doc ? citationLocation(doc, row.start) : {}),
+        },
       };
     });
     return c.json({ total: rows.length, page: query.page, pageSize: query.pageSize, items });

@@ -1,0 +1,30 @@
+import { AppError } from '../../src/errors.js';
+import { detectType } from './detect-type.js';
+import { docxLoader } from './docx-loader.js';
+import { htmlLoader } from './html-loader.js';
+import type { DocumentFormat, DocumentLoader, LoadedDocument } from './loader.js';
+import { pdfLoader } from './pdf-loader.js';
+import { textLoader } from './text-loader.js';
+
+const LOADERS: Record<DocumentFormat, DocumentLoader> = {
+  txt: textLoader('txt'),
+  md: textLoader('md'),
+  pdf: pdfLoader,
+  docx: docxLoader,
+  html: htmlLoader,
+};
+
+/** File names ingest reads from a seeds folder; the content, not the name, then picks the loader. */
+export const DOCUMENT_FILE = /\.(txt|md|markdown|pdf|docx|html?|xhtml)$/i;
+
+/** Loads one file with the loader its content calls for; every failure is an AppError naming the file. */
+export async function loadFile(bytes: Uint8Array, name: string): Promise<LoadedDocument> {
+  const format = detectType(bytes, name);
+  if (!format) throw new AppError('unsupported_media_type', 415, `${name}: unsupported file type (a zip archive that is not a DOCX document)`);
+  try {
+    return await LOADERS[format].load(bytes, name);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('ingest_failed', 422, `${name}: could not be read as ${format.toUpperCase()} (${(error as Error).message})`);
+  }
+}
