@@ -11,3 +11,6 @@ wait
 run u2 eval/unseen-2/questions.jsonl eval/unseen-2 &
 run u3 eval/unseen-3/questions.jsonl eval/unseen-3 &
 wait
+run u4 eval/unseen-4/questions.jsonl eval/unseen-4 &
+run u5 eval/unseen-5/questions.jsonl eval/unseen-5 &
+wait
