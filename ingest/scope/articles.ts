@@ -9,8 +9,9 @@ export interface Article {
   paragraphs: Paragraph[];
 }
 
-// A clipping starts with the address it was copied from: "来源: https://…".
-const SOURCE_LINE_RE = /^\s*(?:来源|原文链接|转载自|出处)\s*[:：]\s*(?:https?[:：]\/\/|www\.)/i;
+// A clipping starts with where it was copied from: "来源: https://…", "来源: zjjnews.cn, 2025-02-26", "来源：湖南日报".
+const SOURCE_LINE_RE = /^\s*(?:来源|原文链接|转载自|出处)\s*[:：]\s*(?:https?[:：]\/\/|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)+|[\u4e00-\u9fa5]{2,20}(?:[,，(（\s]|$))/i;
+const MAX_SOURCE_LINE = 120;
 
 /** A title-like line: short, no sentence punctuation. */
 export function isShortHeading(text: string): boolean {
@@ -25,7 +26,7 @@ export function splitArticles(paragraphs: Paragraph[], textLength: number): Arti
   const starts: number[] = [0];
   paragraphs.forEach((p, i) => {
     if (i === 0) return;
-    if (SOURCE_LINE_RE.test(p.text)) {
+    if (isSourceLine(p.text)) {
       starts.push(i);
     } else if (isIssuerLine(p.text) && i > 2) {
       const title = paragraphs[i - 1];
@@ -46,5 +47,5 @@ export function splitArticles(paragraphs: Paragraph[], textLength: number): Arti
 }
 
 export function isSourceLine(text: string): boolean {
-  return SOURCE_LINE_RE.test(text);
+  return text.length <= MAX_SOURCE_LINE && SOURCE_LINE_RE.test(text);
 }

@@ -18,6 +18,7 @@ const DATE_LINE_RE = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s|$|\d)/;
 const CN_DATE_RE = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
 // Dates in the path of the address an article was copied from: /20250123/, /202410/, /2025/07/25/, t20250205_.
 const URL_DATE_RE = /[/_t](20[0-4]\d)[/_-]?(0[1-9]|1[0-2])(?:[/_-]?(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$|\d)/g;
+const SOURCE_DATE_RE = /[,，\s](20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$/;
 // A dated lead or byline: "1月21日,", "新华社大连1月23日电", "本报讯 10月23日下午".
 const LEAD_RE = /(?:^|[^\d年])(\d{1,2})月(\d{1,2})日(?=电|讯|[,，、\s]|上午|下午|晚|从|在|召开|举行|开幕|发布|获悉|\|)/;
 const CONFERENCE_RE = /(20\d{2})年(?:全[省区市县州盟])?[\u4e00-\u9fa5“”]{0,14}?(?:工作会议|工作会|大会|会议|发布会)/;
@@ -92,6 +93,9 @@ export function inferWrittenDate(paragraphs: Paragraph[]): WrittenDate | undefin
   const source = head.find((p) => isSourceLine(p.text));
   // "/202311/t20231107_1.html": the fullest date in the address wins.
   const urlDates = source ? [...source.text.matchAll(URL_DATE_RE)] : [];
+  // "来源: 某网(转载…), 2025-02-26": a date written after the source itself.
+  const stated = source ? SOURCE_DATE_RE.exec(source.text) : null;
+  if (stated && validMonth(Number(stated[2]))) return { date: `${stated[1]}-${pad(stated[2])}-${pad(stated[3])}`, how: 'date on the source line' };
   const url = urlDates.find((m) => m[3]) ?? urlDates[0];
   if (url) return { date: url[3] ? `${url[1]}-${url[2]}-${url[3]}` : `${url[1]}-${url[2]}`, how: 'date in the source address' };
   const lead = head.filter((p) => !isSourceLine(p.text)).slice(0, 3);

@@ -6,6 +6,8 @@ const REWRITES: Array<[RegExp, string]> = [
   [/规模以上/g, '规上'],
   // Below-threshold industry is another figure: its own token, never 规模 or 规上.
   [/规模以下/g, '规下'],
+  // "规模工业增加值" (湖南, 浙江 write it so) is the above-threshold figure.
+  [/规模工业/g, '规上工业'],
   [/计算能力/g, '算力'],
   [/新能源车(?!辆)/g, '新能源汽车'],
   [/新能源汽汽车/g, '新能源汽车'],

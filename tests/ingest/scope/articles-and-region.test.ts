@@ -22,6 +22,12 @@ describe('splitArticles', () => {
     expect(articles[0].end).toBe(articles[1].start);
   });
 
+  it('also starts one at a source line naming a site rather than an address', () => {
+    const text = '来源: example.cn(转载某日报), 2025-02-26\n第一篇标题\n全省工业增长5%。\n\n来源：某某日报\n第二篇正文。\n';
+    const { normalized, paragraphs } = paragraphsOf(text);
+    expect(splitArticles(paragraphs, normalized.text.length)).toHaveLength(2);
+  });
+
   it('keeps a file without such lines as one article', () => {
     const { normalized, paragraphs } = paragraphsOf('标题\n第一段。\n第二段。');
     expect(splitArticles(paragraphs, normalized.text.length)).toHaveLength(1);

@@ -15,6 +15,10 @@ describe('inferWrittenDate', () => {
     expect(dateOf('标题\n2023\n10/12\n08:30\n正文。')?.date).toBe('2023-10-12');
   });
 
+  it('reads a date written after the source', () => {
+    expect(dateOf('来源: example.cn(转载某日报), 2025-02-26\n正文。')).toEqual({ date: '2025-02-26', how: 'date on the source line' });
+  });
+
   it('reads the date in the source address of a clipping', () => {
     expect(dateOf('来源: https://example.gov.cn/news/202311/t20231107_1.html\n正文。')?.date).toBe('2023-11-07');
     expect(dateOf('来源: http://paper.example.cn/html/2022/06/30/content_9.htm\n正文。')?.date).toBe('2022-06-30');
