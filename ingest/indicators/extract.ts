@@ -63,7 +63,7 @@ function startsWithCjkNoun(text: string): boolean {
 
 /** Region a clause is about when it opens with a place inside the section's region (武汉… in a Hubei report). */
 function clauseRegion(text: string, sectionRegion: string): string | undefined {
-  const stripped = stripBylines(text).replace(/^(推动|支持|其中|同时|目前|并|而)/, '');
+  const stripped = stripBylines(text).replace(/^(推动|支持|其中|同时|目前|例如|比如|并|而)/, '');
   const first = findRegionMentions(stripped)[0];
   if (!first || first.start > 1) return undefined;
   if (first.name === sectionRegion) return undefined;
@@ -108,7 +108,10 @@ function readSentence(sentence: string): MentionContext[] {
     const inClause = mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
     const clauseText = sentence.slice(clause.start, clause.end);
     let cursor = clause.start;
-    const respectively = clauseText.includes('分别') ? clauseText.indexOf('分别') : alignedWithout分别(sentence, clause, inClause);
+    const has分别 = clauseText.includes('分别');
+    const respectively = has分别 ? clauseText.indexOf('分别') : alignedWithout分别(sentence, clause, inClause);
+    // After 分别 the words up to the first figure name what is measured; without it, the verb itself does.
+    const attributeFrom = respectively + (has分别 ? 2 : 0);
     const valuesAfter = respectively >= 0 ? inClause.filter((m) => m.start > clause.start + respectively) : [];
     let subjects: string[] = [];
     let attribute = '';
@@ -122,7 +125,7 @@ function readSentence(sentence: string): MentionContext[] {
       }
       if (subjects.length) lastSubjects = subjects;
       const firstValue = valuesAfter[0].start - clause.start;
-      attribute = (attribute + cleanMetricPhrase(clauseText.slice(respectively + 2, firstValue))).trim();
+      attribute = (attribute + cleanMetricPhrase(clauseText.slice(attributeFrom, firstValue))).trim();
     }
 
     inClause.forEach((mention, index) => {
@@ -199,7 +202,7 @@ function alignedWithout分别(sentence: string, clause: Clause, values: NumberMe
   const joined = values.slice(1).every((m, i) => /^[、和及]$/.test(sentence.slice(values[i].end, m.start)));
   if (!joined) return -1;
   const lead = sentence.slice(clause.start, values[0].start);
-  const verb = /(达到|达|为|实现|完成|突破)$/.exec(lead);
+  const verb = /(年均增长|同比增长|分别增长|增长|达到|达|为|实现|完成|突破)$/.exec(lead);
   if (!verb) return -1;
   const subjects = splitSubjectList(cleanMetricPhrase(lead.slice(0, lead.length - verb[0].length)));
   return subjects.length === values.length ? lead.length - verb[0].length : -1;

@@ -20,7 +20,15 @@ export function eachSubject(question: ParsedQuestion): string[] | undefined {
 
 /** Each subject answered on its own; the answer lists them in the order asked, saying which were not found. */
 export function answerEachSubject(subjects: string[], context: ComposeContext, today = new Date()): Composed | undefined {
-  const answers = subjects.map((text) => ({ text, composed: answerNumeric(parseQuestion(text, today), context) }));
+  const seen = new Set<string>();
+  const answers = subjects.map((text) => {
+    const composed = answerNumeric(parseQuestion(text, today), context);
+    // One figure cannot be the answer for two of the subjects asked.
+    const rows = composed.used.map((row) => row.id);
+    if (rows.some((id) => seen.has(id))) return { text, composed: { ...composed, status: 'not_found' as const, used: [] } };
+    rows.forEach((id) => seen.add(id));
+    return { text, composed };
+  });
   const found = answers.filter((a) => a.composed.status === 'answered');
   if (found.length === 0) return undefined;
   const parts = answers.map((a) => (a.composed.status === 'answered' ? a.composed.answer.replace(/。$/, '') : `${a.text.replace(/(分别|各)?.{0,6}(多少|几).*$/, '')}：报告中没有找到`));

@@ -129,9 +129,11 @@ function inheritedMeasureAndHead(
   // stands, unless it is a part of the previous one ("其中技改投资呢") or of its kind (工业投资 → 技改投资).
   if (ownHead && !part && !(head && bare.endsWith(head))) return named;
   // "那战略性新兴产业呢" after 规上工业增加值 takes 增加值, not the 工业 of the old subject.
-  let body = head && !ownHead ? withHeadNoun(named, head.replace(/^工业(?=.{2,})/, '')) : named;
-  if (own.measure === undefined && prev.measure !== undefined) body += new RegExp(MEASURE_WORDS.source).exec(prevText)?.[0] ?? '';
-  return body;
+  const body = head && !ownHead ? withHeadNoun(named, head.replace(/^工业(?=.{2,})/, '')) : named;
+  // "那战略性新兴产业和高技术制造业呢": two subjects, each asked the same way.
+  const each = /[\u4e00-\u9fa5]{2}[、和及与][\u4e00-\u9fa5]{2}/.test(named) ? '分别' : '';
+  const measure = own.measure === undefined && prev.measure !== undefined ? new RegExp(MEASURE_WORDS.source).exec(prevText)?.[0] ?? '' : '';
+  return body + each + measure;
 }
 
 function yearOf(slots: Slots): number | undefined {
@@ -254,7 +256,8 @@ export function resolveFollowUp(previous: string, question: string, today = new 
       if (newTime) text = replaceSlot(text, slotsOf(text, prevYear, true).times, newTime, 0);
       if (newRegions.length) {
         const now = slotsOf(text, prevYear, true);
-        text = replaceSlot(text, now.regions, newRegions.join('和'), regionPosition(now));
+        // "全省" pointed at the old region ("浙江全省…平均增速" → "那绍兴呢"); the new one is named.
+        text = replaceSlot(text, now.regions, newRegions.join('和'), regionPosition(now)).replace(/全[省市区县](?!平均)/g, '');
       }
       text = withKindAndMeasure(text, parsedOwn, prevParsed, fullFollowUp, inherited);
       if (inherited.kind && (newTime || newRegions.length)) {

@@ -85,6 +85,11 @@ describe('a follow-up replaces only the slots it names', () => {
     expect(resolve('江苏上半年规上工业企业营业收入多少？', '利税总额呢？').question).toBe('上半年江苏利税总额多少');
   });
 
+  it('two subjects are asked each; a province-wide word goes with the province', () => {
+    expect(resolve('江苏2025年规上工业增加值增长多少？', '战略性新兴产业和高技术制造业呢？').question).toBe('2025年江苏战略性新兴产业和高技术制造业增加值分别增长多少');
+    expect(resolve('江苏1-11月全省规上工业增加值增速多少？', '那南京呢？').question).toBe('南京1-11月规上工业增加值增速多少');
+  });
+
   it('去年同期 keeps the months; 比全国 keeps its base', () => {
     expect(resolve('江苏2025年一季度规上工业增加值增长多少？', '去年同期呢？').question).toBe('江苏2024年一季度规上工业增加值增长多少');
     expect(resolve('江苏2025年上半年规上工业增加值增长多少？', '比全国高多少？').question).toBe('江苏2025年上半年规上工业增加值增长，比全国高多少');

@@ -169,3 +169,12 @@ describe('an amount right after a count of projects', () => {
     expect(indicators.find((r) => r.raw === '1050.5亿元')?.metric).toBe('滚动实施工业项目完成投资');
   });
 });
+
+// "A和B增加值增长8%、7.2%": two subjects and two figures align without 分别.
+describe('subjects and figures aligned without 分别', () => {
+  const { indicators } = prepareDocument('aligned.txt', '江西省工业和信息化厅\n\n2025年，全省战略性新兴产业和高技术制造业增加值增长8%、7.2%。');
+  it('gives each figure its own subject', () => {
+    expect(indicators.find((r) => r.raw === '8%')?.metric).toBe('战略性新兴产业增加值增长');
+    expect(indicators.find((r) => r.raw === '7.2%')?.metric).toBe('高技术制造业增加值增长');
+  });
+});
