@@ -106,7 +106,9 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
     // "15个主平台新承接…项目多少个": a figure the question itself states is not the one asked for.
     const hits = context.table
       .search(queryFor(question, period), 30)
-      .filter((h) => !statedIn(question.text, h.row.raw) && !(isMargin(h.row) && !asksMargin(question)) && !levelConflict(question.text, h.row.metric) && !measureConflict(question, h.row));
+      .filter((h) => !statedIn(question.text, h.row.raw) && !(isMargin(h.row) && !asksMargin(question)) && !levelConflict(question.text, h.row.metric) && !measureConflict(question, h.row))
+      // "全年增长多少" asks what the year came to; its target is no answer unless asked for.
+      .filter((h) => !(question.fullYearOnly && question.intent === 'any' && h.row.modality === 'target'));
     const hit = hits[0];
     if (!isConfident(hit)) {
       const fallback = sentenceFallback(question, hits);

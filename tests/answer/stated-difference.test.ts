@@ -14,7 +14,8 @@ const REPORT = `福建省工业和信息化厅
 发布日期：2024-07-20
 上半年全省工业经济运行情况
 今年上半年，全省规上工业增加值同比增长9.6%，较去年同期加快3.1个百分点，高于年度目标3.6个百分点，高于全国平均水平2.4个百分点，位居全国第5位。高技术制造业增加值增长12.1%，快于全省规模以上工业2.5个百分点，占比为16.6%，比上年提高1.8个百分点。
-2023年，全省工业增加值达到1.8万亿元，较2020年增加3200亿元。`;
+2023年，全省工业增加值达到1.8万亿元，较2020年增加3200亿元。
+2024年全省规上工业增加值增长目标为6%左右。`;
 
 let engine: Engine;
 let root: string;
@@ -83,5 +84,13 @@ describe('several subjects asked at once', () => {
   it('answers each one in the order asked, each cited', async () => {
     const response = await ask('福建2024年上半年规上工业、高技术制造业增加值分别增长多少？');
     expect(response.answer).toMatch(/^[^；]*规上工业增加值[^；]*9\.6%[^；]*\[1\]；[^；]*高技术制造业增加值增长：12\.1%[^；]*\[2\]。$/);
+  });
+});
+
+describe('a full year asked without saying target', () => {
+  it('is not answered by the year’s target', async () => {
+    const response = await ask('福建2024年全年规上工业增加值增长多少？');
+    expect(response.status).toBe('not_found');
+    expect(response.answer).not.toMatch(/\d+(\.\d+)?%/);
   });
 });
