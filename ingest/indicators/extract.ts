@@ -208,7 +208,7 @@ function alignedWithout分别(sentence: string, clause: Clause, values: NumberMe
   return subjects.length === values.length ? lead.length - verb[0].length : -1;
 }
 
-const FROM_TO = /^[^，；。\d]{0,2}(提升|提高|增加|增长|扩大|减少|下降|降低|升|降)(到|至)$/;
+const FROM_TO = /^[^，；。\d]{0,2}(提升|提高|增加|增长|扩大|减少|下降|降低|升|降|增)(到|至)$/;
 
 const SCOPE_WORDS = new RegExp(
   `规模以上工业|规上工业|居|位居|稳居|排名|排|位列|列|保持|均|数量|总量|规模|全国|中部|西部|东部|全省|全市|副省级城市|工业大省|经济十强省|十强省|世界|全球|高于|低于|快于|慢于|超出|高出|平均水平|平均|年度目标|目标|${AGAINST_BASE}|[、，\\s]`,
@@ -269,8 +269,10 @@ export function extractIndicators({ meta: docMeta, normalized, sections }: Extra
         inItem = LIST_ITEM_OPENING.test(full.text);
         paragraphPeriod = inItem ? leadPeriod : undefined;
       }
-      rows.push(...readFullSentence(meta, section, normalized, full, timeContext, paragraphPeriod));
-      const own = reportedTimes(full.text, timeContext);
+      // "2024年，…。全年规模工业增加值增长7.3%": 全年 is the year the paragraph is about.
+      const context = paragraphPeriod ? { ...timeContext, discussedYear: paragraphPeriod.year } : timeContext;
+      rows.push(...readFullSentence(meta, section, normalized, full, context, paragraphPeriod));
+      const own = reportedTimes(full.text, context);
       if (own.length) paragraphPeriod = own[own.length - 1].period;
     }
   }

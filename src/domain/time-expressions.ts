@@ -9,6 +9,8 @@ export interface TimeContext {
   writtenMonth?: number;
   /** Year of the surrounding section, for bare month ranges and 全年. */
   sectionYear: number;
+  /** Year the paragraph is talking about, when it named one: what 全年 means there. */
+  discussedYear?: number;
 }
 
 export interface TimeExpression {
@@ -78,6 +80,11 @@ function fivePlanEndYear(ordinal: number): number {
   return 1985 + 5 * (ordinal - 6);
 }
 
+/** "2024年一季度增长7.1%，…，全年增长6.6%": 全年 is the year last named before it in the text. */
+function yearBefore(found: TimeExpression[], at: number): number | undefined {
+  return found.filter((t) => t.explicitYear && t.end <= at).sort((a, b) => b.end - a.end)[0]?.period.year;
+}
+
 export function findTimeExpressions(text: string, context: TimeContext): TimeExpression[] {
   const found: TimeExpression[] = [];
   for (const m of text.matchAll(FIVE_YEAR_PLAN_RE)) {
@@ -111,6 +118,7 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
         relative === '今年' ? context.writtenYear
         : relative === '明年' ? context.writtenYear + 1
         : relative === '去年' || relative === '上年' ? context.writtenYear - 1
+        : relative === '全年' ? yearBefore(found, start) ?? context.discussedYear ?? context.sectionYear
         : context.sectionYear;
       // "今年一季度": the sub-period belongs to the year just named.
       const range = subYearRange([f3, t3], n3, q3, m3, s3);
@@ -120,7 +128,8 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
     const range = subYearRange([f2, t2], n2, q2, m2, s2) ?? (m2 && !s2 && opensClause ? [Number(m2), Number(m2)] : null);
     if (!range) continue;
     // "10月" right after a digit run is part of a date like 2025-10; a lone "N月" is skipped above.
-    const year = yearOfBareRange(range[1], context);
+    // "2024年一季度增长7.1%，上半年增长6.2%": a bare span goes on in the year just named.
+    const year = yearBefore(found, start) ?? yearOfBareRange(range[1], context);
     found.push({ start, end, period: makePeriod(year, range[0], range[1]), explicitYear: false });
   }
   return found.sort((a, b) => a.start - b.start);

@@ -94,3 +94,13 @@ describe('findTimeExpressions: five-year plans', () => {
     expect(keys('是实现“十四五”规划目标任务的关键一年')).toEqual([]);
   });
 });
+
+describe('findTimeExpressions: 全年', () => {
+  it('is the year last named before it, else the year the paragraph is about', () => {
+    const context = { writtenYear: 2025, writtenMonth: 4, sectionYear: 2025 };
+    const keys = (text: string, discussedYear?: number) => findTimeExpressions(text, { ...context, discussedYear }).map((t) => t.period.key);
+    expect(keys('2024年一季度增长7.1%，上半年增长6.2%，全年增长6.6%')).toEqual(['2024Q1', '2024H1', '2024']);
+    expect(keys('全年规模工业增加值增长7.3%', 2024)).toEqual(['2024']);
+    expect(keys('全年规模工业增加值增长7.3%')).toEqual(['2025']);
+  });
+});

@@ -141,6 +141,8 @@ describe('a figure raised from one value to another', () => {
     expect(row('34.6%')?.relatedTo).toBe(row('48.7%')?.id);
     expect(row('5000家')?.metric).toBe('规上工业企业');
     expect(row('3000家')?.relatedTo).toBe(row('5000家')?.id);
+    const { indicators: more } = prepareDocument('from-to-2.txt', '江西省工业和信息化厅\n\n“十四五”期间，全省规上工业企业由2.3万家增至3.1万家。');
+    expect(more.find((r) => r.raw === '3.1万家')?.metric).toBe('规上工业企业');
   });
 });
 
