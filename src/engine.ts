@@ -11,7 +11,7 @@ import { IndicatorTable } from './indicators/indicator-table.js';
 import { HybridRetriever } from './retrieve/hybrid-retriever.js';
 import type { AskRequest } from './answer/ask-schema.js';
 import type { AskResponse, RetrievalReport } from './answer/answer.js';
-import { answerQuestion, type Corpus } from './answer/answer-question.js';
+import { answerQuestion, spellOutCountyWords, type Corpus } from './answer/answer-question.js';
 import { answerResolved, inConversation } from './answer/conversation/answer-in-conversation.js';
 import { headlineFinder } from './answer/conversation/article-headline.js';
 import { answerInMode, streamInMode } from './answer/llm/answer-mode.js';
@@ -102,18 +102,19 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     dense,
   };
 
+  const spell = (text: string) => spellOutCountyWords(text, sectionRegions);
   const headlineOf = headlineFinder(payload.sections, (id) => documents.get(id)?.text);
   const llm: LlmContext | undefined = options.llm ? createLlmContext(options.llm, { document: (id) => documents.get(id) }) : undefined;
 
   return {
     ask: async (asked, askOptions) => {
-      const { request, response: extractive, resolution } = await answerResolved(asked, (r) => answerQuestion(r, corpus));
+      const { request, response: extractive, resolution } = await answerResolved(asked, (r) => answerQuestion(r, corpus), new Date(), spell);
       // "出自哪份报告" asks about the sources, so no LLM writes that answer.
       const response = resolution.asksSource ? extractive : await answerInMode(request, extractive, llm, askOptions);
       return inConversation(response, resolution, headlineOf);
     },
     askStream: async function* (asked, askOptions) {
-      const { request, response: extractive, resolution } = await answerResolved(asked, (r) => answerQuestion(r, corpus));
+      const { request, response: extractive, resolution } = await answerResolved(asked, (r) => answerQuestion(r, corpus), new Date(), spell);
       if (resolution.asksSource) {
         yield { type: 'answer', response: inConversation(extractive, resolution, headlineOf) };
         return;

@@ -53,7 +53,7 @@ function coverageGap(question: ParsedQuestion, corpus: Corpus): string | undefin
  * "姜堰2025年…": a county's bare name that is also a dictionary word counts as the county only when
  * a report is about it; then it is written out in full (姜堰区) so every later step reads it so.
  */
-function spellOutCountyWords(question: string, reported: Set<string>): string {
+export function spellOutCountyWords(question: string, reported: Set<string>): string {
   const text = normalizeQuestion(question);
   const words = findRegionMentions(text, { abbreviations: true, countyWords: true }).filter((m) => m.word && reported.has(m.name));
   return words.reduceRight((t, m) => t.slice(0, m.start) + (regionInfo(m.name)?.fullName ?? m.surface) + t.slice(m.end), text);

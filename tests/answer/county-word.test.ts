@@ -43,4 +43,10 @@ describe('a county named by its bare name', () => {
     const review = await engine.ask({ question: '义乌2025年规上工业总产值是多少？' });
     expect(review.answer).not.toContain('3000亿元');
   });
+
+  it('stays the county through follow-ups', async () => {
+    const response = await engine.ask({ question: '它的增速呢？', history: ['义乌2025年规上工业企业有多少家？', '那规上工业总产值呢？'] });
+    expect(response.question.regions).toEqual(['义乌']);
+    expect(response.answer).toContain('9.1%');
+  });
 });

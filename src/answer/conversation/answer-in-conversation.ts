@@ -10,8 +10,9 @@ function earlierTurn(turn: HistoryTurn): EarlierTurn {
 }
 
 /** The request with its question resolved against `history`; the rest of the pipeline sees a standalone question. */
-function resolveRequest(request: AskRequest, today = new Date()): { request: AskRequest; resolution: Resolution } {
-  const resolution = resolveConversation((request.history ?? []).map(earlierTurn), request.question, today);
+function resolveRequest(request: AskRequest, today: Date, spell: (text: string) => string): { request: AskRequest; resolution: Resolution } {
+  const turns = (request.history ?? []).map(earlierTurn).map((t) => ({ ...t, question: spell(t.question), ...(t.resolved ? { resolved: spell(t.resolved) } : {}) }));
+  const resolution = resolveConversation(turns, spell(request.question), today);
   const { history: _history, ...rest } = request;
   return { request: { ...rest, question: resolution.question }, resolution };
 }
@@ -25,8 +26,10 @@ export async function answerResolved(
   asked: AskRequest,
   answer: (request: AskRequest) => Promise<AskResponse>,
   today = new Date(),
+  /** Writes out what only the corpus can tell is a place (a county's bare name that is also a word). */
+  spell: (text: string) => string = (text) => text,
 ): Promise<{ request: AskRequest; response: AskResponse; resolution: Resolution }> {
-  const { request, resolution } = resolveRequest(asked, today);
+  const { request, resolution } = resolveRequest(asked, today, spell);
   const first = await answer(request);
   const retry = resolution.withoutInheritedKind;
   if (first.status !== 'not_found' || !retry) return { request, response: first, resolution };

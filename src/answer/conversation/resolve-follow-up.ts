@@ -224,7 +224,9 @@ export function resolveFollowUp(previous: string, question: string, today = new 
     // "那新能源汽车呢？": a new metric in the scope under discussion.
     // The earlier time as it was typed: "上半年" or "去年" then reads the same as in the question before.
     const timeOf = newTime ?? (prev.times[0] ? prevText.slice(prev.times[0].start, prev.times[0].end) : '');
-    const regionOf = newRegions.length ? newRegions.join('和') : prevParsed.regions.join('和');
+    // As the question before wrote them ("德惠市"): a bare short name may read as a word next time.
+    const prevSurfaces = [...new Map(prev.regions.filter((m) => prevParsed.regions.includes(m.name)).map((m) => [m.name, m.surface])).values()];
+    const regionOf = newRegions.length ? newRegions.join('和') : (prevSurfaces.join('和') || prevParsed.regions.join('和'));
     const named = cut(fullFollowUp, [...own.times, ...own.regions]).replace(/^其中/, '').replace(FOLLOW_UP_PRONOUN, '').replace(/^的/, '');
     const asksItself = QUESTION_WORDS.test(named) || OTHER_QUESTION_WORDS.test(named);
     // "以哪“三园”为突破口" → "那“四系”呢": the quoted name takes the place of the previous one.
