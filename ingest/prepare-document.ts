@@ -54,6 +54,12 @@ export function prepareDocument(
       const inherited = previous ? { date: previous.published, how: 'the article before it in the file', region: previous.regions[0] } : undefined;
       metas.push(resolveMetadata(id, a.paragraphs, normalized.text.slice(a.start, a.end), undefined, inherited));
     }
+    // An article naming no place at all ("摘自《某区政府工作报告》" only at its end) is about the file's region.
+    metas.forEach((m, i) => {
+      if (m.regions.length) return;
+      const near = metas.slice(i + 1).find((n) => n.regions.length) ?? metas.slice(0, i).reverse().find((n) => n.regions.length);
+      if (near) metas[i] = { ...m, regions: [near.regions[0]], provenance: { ...m.provenance, regions: { source: 'inferred', how: 'the nearest article in the file that names a region' } } };
+    });
     meta = { ...metas[0], regions: [...new Set(metas.flatMap((m) => m.regions))], periods: [...new Set(metas.flatMap((m) => m.periods))] };
     spans = articles.flatMap((a, i) => splitSections(metas[i], normalized, a.paragraphs, a));
   } else {

@@ -61,3 +61,12 @@ describe('inferSubjectRegion', () => {
     expect(subject('全省工业投资增长5%。其中绵阳市、德阳市、宜宾市增速居前，全省技改投资增长8%。')).toBe('四川');
   });
 });
+
+describe('an article that names no place', () => {
+  it('takes the region of the nearest article in the file that names one', async () => {
+    const { prepareDocument } = await import('../../../ingest/prepare-document.js');
+    const text = '来源: https://a.example.cn/1.html\n工业“主引擎”更强。新增规上工业企业18家。\n\n来源: https://a.example.cn/2.html\n合作共建步伐加快。全力争创赣州-龙岩毗邻地区新型功能区。\n摘自《赣州市2026年政府工作报告》';
+    const { indicators } = prepareDocument('no-place.txt', text);
+    expect(indicators.find((r) => r.raw === '18家')?.region).toBe('赣州');
+  });
+});
