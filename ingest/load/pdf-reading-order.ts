@@ -94,7 +94,13 @@ const CELL_LINE_PITCH = 1.4;
 function continuesRow(line: Line, previous: Line): boolean {
   const gap = previous.y - line.y;
   if (gap <= 0 || gap > CELL_LINE_PITCH * line.size) return false;
-  return line.segments.every((s) => previous.segments.some((p) => Math.abs(p.x0 - s.x0) <= 2));
+  // …and stays inside its cell: a paragraph line running under the next cell is text, not a cell.
+  return line.segments.every((s) => {
+    const cell = previous.segments.find((p) => Math.abs(p.x0 - s.x0) <= 2);
+    if (!cell) return false;
+    const next = previous.segments.filter((p) => p.x0 > cell.x0 + 2).sort((a, b) => a.x0 - b.x0)[0];
+    return !next || s.x1 <= next.x0 + 2;
+  });
 }
 
 function joinCellText(a: string, b: string): string {
