@@ -1,5 +1,5 @@
 /**
- * npm run loadtest [-- --connections 50 --duration 20 --json out.json]
+ * npm run loadtest [-- --connections 50 --duration 20 --auth on --json out.json]
  *
  * Starts the real server (src/serve/main.ts) as a child process on 127.0.0.1 with a fresh index in
  * a temp folder and rate limiting off, drives POST /ask with autocannon using a fixed mix of
@@ -7,6 +7,7 @@
  * at peak and after. The server is a separate process so its memory is not mixed with autocannon's.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,8 @@ const argsSchema = z.object({
   connections: z.coerce.number().int().min(1).max(1000).default(50),
   duration: z.coerce.number().int().min(1).max(600).default(20),
   json: z.string().optional(),
+  /** on: the server requires an API key and every request sends it (the access check's cost included). */
+  auth: z.enum(['on', 'off']).default('off'),
 });
 
 function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
@@ -89,6 +92,8 @@ async function main(): Promise<void> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const logPath = join(work, 'server.log');
+  const apiKey = args.auth === 'on' ? `loadtest-${randomBytes(16).toString('hex')}` : '';
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
   const log = await open(logPath, 'w');
 
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/serve/main.ts'], {
@@ -101,7 +106,7 @@ async function main(): Promise<void> {
       // Off for this run: the point is the server's capacity, not the limiter's.
       RATE_LIMIT_PER_MINUTE: '0',
       // A developer's own settings must not turn the run into 401s or calls to a remote LLM.
-      API_KEY: '',
+      API_KEY: apiKey,
       ADMIN_TOKEN: '',
       LLM_BASE_URL: '',
       LLM_MODEL: '',
@@ -120,7 +125,7 @@ async function main(): Promise<void> {
 
     // Every question of the mix must answer 200 before it is worth measuring.
     for (const question of QUESTION_MIX) {
-      const response = await fetch(`${base}/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+      const response = await fetch(`${base}/ask`, { method: 'POST', headers, body: JSON.stringify({ question }) });
       if (response.status !== 200) throw new Error(`warm-up: ${question} → ${response.status} ${await response.text()}`);
       await response.arrayBuffer();
     }
@@ -138,7 +143,7 @@ async function main(): Promise<void> {
       url: base,
       connections: args.connections,
       duration: args.duration,
-      headers: { 'content-type': 'application/json' },
+      headers,
       requests: [
         {
           method: 'POST',

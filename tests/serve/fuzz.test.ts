@@ -102,8 +102,16 @@ class Generator {
   }
 }
 
-describe('fuzzing POST /ask', () => {
-  const served = useTestApp();
+const API_KEY = 'fuzz-key-for-tests-only';
+
+// The same bodies with access control on: the key check must not turn bad input into a 5xx either.
+const SETTINGS: Array<{ auth: string; protection?: { apiKey: string }; key: Record<string, string> }> = [
+  { auth: 'off', key: {} },
+  { auth: 'on', protection: { apiKey: API_KEY }, key: { authorization: `Bearer ${API_KEY}` } },
+];
+
+describe.each(SETTINGS)('fuzzing POST /ask (auth $auth)', ({ protection, key }) => {
+  const served = useTestApp(protection);
 
   it('1,200 generated bodies: never a 5xx, always a well-formed answer or error', async () => {
     const generate = new Generator(seededRandom(20260222));
@@ -112,7 +120,7 @@ describe('fuzzing POST /ask', () => {
     for (let i = 0; i < 1200; i++) {
       const body = generate.body();
       const contentType = generate.pick(CONTENT_TYPES);
-      const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+      const headers: Record<string, string> = { ...key, ...(contentType ? { 'content-type': contentType } : {}) };
       const response = await served.app.request('/ask', { method: 'POST', headers, body });
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       const text = await response.text();
