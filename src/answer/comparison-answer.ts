@@ -118,6 +118,11 @@ export function answerDifference(question: ParsedQuestion, context: ComposeConte
   if (comparableUnit(a.row.unit) !== comparableUnit(b.row.unit)) {
     return notFound('比较双方的计量单位不同，无法直接计算差值。', relatedRows(context, question));
   }
+  // A growth rate against a share (both in %) is no difference of one measure.
+  const rate = (m: string) => m === 'growth' || m === 'share';
+  if (a.row.measure !== b.row.measure && (rate(a.row.measure) || rate(b.row.measure))) {
+    return notFound('比较双方不是同一口径的数字（如增速与占比），无法直接计算差值。', relatedRows(context, question));
+  }
   const usedA = cite(context, a.row, a.score);
   const usedB = cite(context, b.row, b.score);
   const difference = a.row.value - b.row.value;

@@ -94,3 +94,11 @@ describe('a full year asked without saying target', () => {
     expect(response.answer).not.toMatch(/\d+(\.\d+)?%/);
   });
 });
+
+describe('a difference between a share and a growth rate', () => {
+  it('is refused: both are percentages, but not one measure', async () => {
+    const response = await ask('福建2024年上半年高技术制造业增加值占比比规上工业增加值增速高多少？');
+    expect(response.status).toBe('not_found');
+    expect(response.answer).toContain('不是同一口径');
+  });
+});
