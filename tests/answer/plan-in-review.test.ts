@@ -3,12 +3,8 @@
  * A question asking for words about the next year finds that passage although its chunk is filed
  * under the reviewed year. Report written for this test.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIngest } from '../../ingest/pipeline.js';
-import { openEngine, type Engine } from '../../src/engine.js';
+import { describe, expect, it } from 'vitest';
+import { useReportEngine } from '../fixtures/report-engine.js';
 
 const FILLER = '全省工业经济稳中有进，产业结构持续优化，企业活力不断增强，发展质效稳步提升。'.repeat(12);
 const REPORT = [
@@ -18,23 +14,11 @@ const REPORT = [
   `会议明确建立“三个一”工作推进机制，深化“研发+制造+应用”发展路径，培育链主型龙头企业。${FILLER}`,
 ].join('\n\n');
 
-let engine: Engine;
-let root: string;
-
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'policy-qa-plan-in-review-'));
-  await writeFile(join(root, 'report.txt'), REPORT);
-  await runIngest({ seedsDir: root, indexDir: join(root, 'index'), embedder: null });
-  engine = await openEngine({ indexDir: join(root, 'index') });
-});
-afterAll(async () => {
-  await engine?.close();
-  await rm(root, { recursive: true, force: true });
-});
+const reports = useReportEngine({ 'report.txt': REPORT });
 
 describe('a plan stated inside a review', () => {
   it('answers a question for words about the next year from that passage', async () => {
-    const response = await engine.ask({ question: '2026年江西要深化什么发展路径？' });
+    const response = await reports.engine.ask({ question: '2026年江西要深化什么发展路径？' });
     expect(response.status).toBe('answered');
     expect(response.answer).toContain('研发+制造+应用');
     expect(response.citations[0].quote).toContain('发展路径');

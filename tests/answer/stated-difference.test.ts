@@ -3,12 +3,8 @@
  * are quoted, not recomputed; a margin over the annual target gives that target. Report written
  * for this test.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIngest } from '../../ingest/pipeline.js';
-import { openEngine, type Engine } from '../../src/engine.js';
+import { describe, expect, it } from 'vitest';
+import { useReportEngine } from '../fixtures/report-engine.js';
 
 const REPORT = `福建省工业和信息化厅
 发布日期：2024-07-20
@@ -17,24 +13,10 @@ const REPORT = `福建省工业和信息化厅
 2023年，全省工业增加值达到1.8万亿元，较2020年增加3200亿元。
 2024年全省规上工业增加值增长目标为6%左右。`;
 
-let engine: Engine;
-let root: string;
-
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'policy-qa-difference-'));
-  await writeFile(join(root, 'report.txt'), REPORT);
-  await runIngest({ seedsDir: root, indexDir: join(root, 'index'), embedder: null });
-  engine = await openEngine({ indexDir: join(root, 'index') });
-});
-afterAll(async () => {
-  await engine?.close();
-  await rm(root, { recursive: true, force: true });
-});
+const reports = useReportEngine({ 'report.txt': REPORT });
 
 async function ask(question: string, history?: string[]) {
-  const response = await engine.ask({ question, ...(history ? { history } : {}) });
-  for (const c of response.citations) expect(engine.document(c.docId)?.text.slice(c.start, c.end)).toBe(c.quote);
-  return response;
+  return reports.ask({ question, ...(history ? { history } : {}) });
 }
 
 describe('a difference the report states', () => {

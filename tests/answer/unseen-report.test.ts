@@ -2,12 +2,8 @@
  * A report of the genre the pipeline was not tuned on, written for this test: a clipping file
  * with a province's review and a county's mid-year news, each with its own date and region.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIngest } from '../../ingest/pipeline.js';
-import { openEngine, type Engine } from '../../src/engine.js';
+import { describe, expect, it } from 'vitest';
+import { useReportEngine } from '../fixtures/report-engine.js';
 
 const CLIPPINGS = `来源: https://example.gov.cn/news/202401/t20240118_1.html
 全省工业经济稳中有进
@@ -19,24 +15,10 @@ const CLIPPINGS = `来源: https://example.gov.cn/news/202401/t20240118_1.html
 本报讯 今年上半年，晋江市规上工业增加值同比增长8.2%，全市新增规上工业企业96家，全市工业技改投资完成46.3亿元。
 `;
 
-let engine: Engine;
-let root: string;
-
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'policy-qa-unseen-'));
-  await writeFile(join(root, 'clips.txt'), CLIPPINGS);
-  await runIngest({ seedsDir: root, indexDir: join(root, 'index'), embedder: null });
-  engine = await openEngine({ indexDir: join(root, 'index') });
-});
-afterAll(async () => {
-  await engine?.close();
-  await rm(root, { recursive: true, force: true });
-});
+const reports = useReportEngine({ 'clips.txt': CLIPPINGS });
 
 async function ask(question: string) {
-  const response = await engine.ask({ question });
-  for (const c of response.citations) expect(engine.document(c.docId)?.text.slice(c.start, c.end)).toBe(c.quote);
-  return response;
+  return reports.ask({ question });
 }
 
 describe('a clipping file of two articles, never seen before', () => {

@@ -2,12 +2,8 @@
  * Conversations over a report written for this test: a province's review of one year with its
  * plan for the next, and a city's review. Follow-ups must land on the right figure or refuse.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIngest } from '../../../ingest/pipeline.js';
-import { openEngine, type Engine } from '../../../src/engine.js';
+import { describe, expect, it } from 'vitest';
+import { useReportEngine } from '../../fixtures/report-engine.js';
 import type { HistoryTurn } from '../../../src/answer/ask-schema.js';
 
 const PROVINCE = `浙江省经济和信息化工作会议报告
@@ -20,26 +16,11 @@ const CITY = `杭州市经信局2025年工作总结
 2025年，全市规上工业增加值增长7.2%，新建5G基站8600个。
 `;
 
-let engine: Engine;
-let root: string;
-
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'policy-qa-conversation-'));
-  await writeFile(join(root, 'province.txt'), PROVINCE);
-  await writeFile(join(root, 'city.txt'), CITY);
-  await runIngest({ seedsDir: root, indexDir: join(root, 'index'), embedder: null });
-  engine = await openEngine({ indexDir: join(root, 'index') });
-});
-afterAll(async () => {
-  await engine?.close();
-  await rm(root, { recursive: true, force: true });
-});
+const reports = useReportEngine({ 'province.txt': PROVINCE, 'city.txt': CITY });
 
 async function converse(...turns: string[]) {
   const history: HistoryTurn[] = turns.slice(0, -1);
-  const response = await engine.ask({ question: turns[turns.length - 1], history });
-  for (const c of response.citations) expect(engine.document(c.docId)?.text.slice(c.start, c.end)).toBe(c.quote);
-  return response;
+  return reports.ask({ question: turns[turns.length - 1], history });
 }
 
 describe('follow-up questions over an unseen report', () => {
@@ -103,8 +84,8 @@ describe('follow-up questions over an unseen report', () => {
   });
 
   it('an echoed earlier response counts by its resolved question', async () => {
-    const first = await engine.ask({ question: '2026年浙江新建5G基站目标是多少' });
-    const r = await engine.ask({ question: '那2025年呢？', history: [first] });
+    const first = await reports.engine.ask({ question: '2026年浙江新建5G基站目标是多少' });
+    const r = await reports.engine.ask({ question: '那2025年呢？', history: [first] });
     expect(r.answer).toContain('3.1万个');
   });
 });
