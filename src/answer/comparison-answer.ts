@@ -1,5 +1,5 @@
 import { comparableUnit, findNumberMentions } from '../domain/numbers.js';
-import type { Indicator } from '../indicators/indicator.js';
+import { isRate, type Indicator } from '../indicators/indicator.js';
 import { cite, notFound, type ComposeContext, type Composed } from './compose.js';
 import { subjectOf, valuePhrase } from './format.js';
 import { isConfident, queryFor } from './indicator-match.js';
@@ -119,8 +119,7 @@ export function answerDifference(question: ParsedQuestion, context: ComposeConte
     return notFound('比较双方的计量单位不同，无法直接计算差值。', relatedRows(context, question));
   }
   // A growth rate against a share (both in %) is no difference of one measure.
-  const rate = (m: string) => m === 'growth' || m === 'share';
-  if (a.row.measure !== b.row.measure && (rate(a.row.measure) || rate(b.row.measure))) {
+  if (a.row.measure !== b.row.measure && (isRate(a.row.measure) || isRate(b.row.measure))) {
     return notFound('比较双方不是同一口径的数字（如增速与占比），无法直接计算差值。', relatedRows(context, question));
   }
   const usedA = cite(context, a.row, a.score);

@@ -1,6 +1,6 @@
 import type { Period } from '../domain/period.js';
 import type { ScoredIndicator } from '../indicators/indicator-table.js';
-import type { Indicator } from '../indicators/indicator.js';
+import { isRate, type Indicator } from '../indicators/indicator.js';
 import { comparableUnit } from '../domain/numbers.js';
 import { cite, notFound, type ComposeContext, type Composed } from './compose.js';
 import { subjectOf, valuePhrase } from './format.js';
@@ -45,10 +45,9 @@ function asksMargin(question: ParsedQuestion): boolean {
 
 /** "增速是多少" is never answered by a count or an amount (183.6万辆), whatever the words shared. */
 function measureConflict(question: ParsedQuestion, row: Indicator): boolean {
-  const rate = question.measure === 'growth' || question.measure === 'share';
-  if (!rate || row.measure === question.measure) return false;
+  if (!isRate(question.measure) || row.measure === question.measure) return false;
   // A growth rate and a share are both percentages, and still never answer for each other.
-  return !/%|百分点|‰/.test(row.unit) || row.measure === 'growth' || row.measure === 'share';
+  return !/%|百分点|‰/.test(row.unit) || isRate(row.measure);
 }
 
 /** Other rows stating the same figure for the same region and period (a bullet box repeating the body text). */

@@ -2,6 +2,11 @@
 export type Modality = 'actual' | 'target' | 'forecast';
 /** What the number measures. */
 export type Measure = 'level' | 'growth' | 'share' | 'rank' | 'count-change';
+
+/** A growth rate or a share: a percentage that is not a quantity of its own. */
+export function isRate(measure: Measure | undefined): boolean {
+  return measure === 'growth' || measure === 'share';
+}
 /** The single kind the API reports: modality when not actual, otherwise the measure. */
 export type IndicatorKind = 'actual' | 'target' | 'forecast' | 'growth' | 'share' | 'rank' | 'count-change';
 

@@ -45,6 +45,11 @@ const OTHER_QUESTION_WORDS = /什么|哪些|哪个|哪几|哪|如何|怎样|怎�
 const KIND_LABEL: Record<string, string> = { target: '目标', actual: '实际', forecast: '预计' };
 const END_PUNCTUATION = /[？?。！!\s]+$/;
 
+/** "利润呢？" → "利润". */
+function withoutEnding(text: string): string {
+  return text.replace(END_PUNCTUATION, '').replace(/[呢吗]$/, '');
+}
+
 interface Slots {
   text: string;
   times: TimeExpression[];
@@ -101,7 +106,7 @@ function onPreviousMetric(named: string, prevMetric: string): string | undefined
   if (SHARE_OF.test(named)) return `${bare}${named}`;
   if (ACTS_ON_FIGURE.test(named)) return `${/新增|净增|增加/.test(named) ? bare.replace(/总量|总数|累计/g, '') : bare}${named}`;
   const head = headNounOf(bare);
-  const word = named.replace(END_PUNCTUATION, '').replace(/[呢吗]$/, '');
+  const word = withoutEnding(named);
   if (head && HEAD_NOUNS.includes(word)) return `${bare.slice(0, -head.length)}${word}`;
   // "签约项目多少个" → "总投资呢": the amount of the things just counted.
   if (COUNTED_THINGS.test(bare) && AMOUNT_OF_COUNTED.test(word)) return `${bare}${word}`;
@@ -141,7 +146,7 @@ function yearOf(slots: Slots): number | undefined {
 }
 
 function splitQuestionWords(text: string): { subject: string; tail: string } {
-  const bare = text.replace(END_PUNCTUATION, '').replace(/[呢吗]$/, '');
+  const bare = withoutEnding(text);
   const match = QUESTION_WORDS.exec(bare);
   if (!match) return { subject: bare, tail: '' };
   return { subject: bare.slice(0, match.index) + bare.slice(match.index + match[0].length), tail: match[0].replace(/^的/, '') };
@@ -230,7 +235,7 @@ export function resolveFollowUp(previous: string, question: string, today = new 
     const named = cut(fullFollowUp, [...own.times, ...own.regions]).replace(/^其中/, '').replace(FOLLOW_UP_PRONOUN, '').replace(/^的/, '');
     const asksItself = QUESTION_WORDS.test(named) || OTHER_QUESTION_WORDS.test(named);
     // "以哪“三园”为突破口" → "那“四系”呢": the quoted name takes the place of the previous one.
-    const quotedNew = /^[“"]([^”"]+)[”"]$/.exec(named.replace(END_PUNCTUATION, '').replace(/[呢吗]$/, ''));
+    const quotedNew = /^[“"]([^”"]+)[”"]$/.exec(withoutEnding(named));
     const quotedOld = /[“"][^”"]+[”"]/.exec(prevText);
     if (quotedNew && quotedOld) {
       return { question: prevText.replace(quotedOld[0], `“${quotedNew[1]}”`), followUp: true, inherited, asksSource: false };
