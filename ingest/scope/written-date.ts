@@ -1,4 +1,4 @@
-import { findTimeExpressions } from '../../src/domain/time-expressions.js';
+import { findTimeExpressions, fiveYearPlanEnd } from '../../src/domain/time-expressions.js';
 import type { Paragraph } from '../paragraphs.js';
 import { isSourceLine } from './articles.js';
 
@@ -115,15 +115,12 @@ export function inferWrittenDate(paragraphs: Paragraph[]): WrittenDate | undefin
   return undefined;
 }
 
-// Five-year plans: 十一五 = 2006–2010 … 十五五 = 2026–2030.
-const PLAN_NUMBERS: Record<string, number> = { 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026 };
-
 /** A look back on a whole plan period ("“十四五”时期…取得") is written in its last year at the earliest. */
 function planReviewYear(text: string): number | undefined {
   let year: number | undefined;
   for (const m of text.matchAll(/(十[一二三四五]五)[”"]?(?:时期|期间)/g)) {
-    const first = PLAN_NUMBERS[m[1]];
-    if (first && !/(谋划|编制|开局|迈向|展望)$/.test(text.slice(Math.max(0, (m.index ?? 0) - 3), m.index))) year = Math.max(year ?? 0, first + 4);
+    const last = fiveYearPlanEnd(m[1]);
+    if (last && !/(谋划|编制|开局|迈向|展望)$/.test(text.slice(Math.max(0, (m.index ?? 0) - 3), m.index))) year = Math.max(year ?? 0, last);
   }
   return year;
 }

@@ -80,6 +80,12 @@ function fivePlanEndYear(ordinal: number): number {
   return 1985 + 5 * (ordinal - 6);
 }
 
+/** "十四五" → 2025, the plan's last year; undefined for anything else. */
+export function fiveYearPlanEnd(name: string): number | undefined {
+  const ordinal = /^十([一二三四五六七八九])五$/.exec(name)?.[1];
+  return ordinal ? fivePlanEndYear(PLAN_ORDINAL[ordinal]) : undefined;
+}
+
 /** "2024年一季度增长7.1%，…，全年增长6.6%": 全年 is the year last named before it in the text. */
 function yearBefore(found: TimeExpression[], at: number): number | undefined {
   return found.filter((t) => t.explicitYear && t.end <= at).sort((a, b) => b.end - a.end)[0]?.period.year;
