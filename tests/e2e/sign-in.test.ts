@@ -1,24 +1,18 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Accounts } from '../../src/serve/auth/accounts.js';
 import { MemoryUserStore } from '../../src/serve/auth/memory-user-store.js';
 import { startTestServer, type TestServer } from '../serve/test-server.js';
+import { browserMissing, CHROMIUM, useBrowser } from './browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const missing = browserMissing;
 const PASSWORD = 'browser-test-password';
 
 const TITLE = missing ? `sign-in in the web UI — SKIPPED: no browser at ${CHROMIUM}` : 'sign-in in the web UI (chromium)';
 
 describe.skipIf(missing)(TITLE, () => {
   let server: TestServer;
-  let context: BrowserContext | undefined;
-  let profile: string | undefined;
-  let errors: string[] = [];
+  const { open } = useBrowser(() => server.url);
 
   beforeAll(async () => {
     const accounts = new Accounts({ store: new MemoryUserStore(), passwordCost: { N: 2 ** 10, r: 8, p: 1 } });
@@ -30,22 +24,6 @@ describe.skipIf(missing)(TITLE, () => {
     await server?.close();
   });
 
-  async function open(): Promise<Page> {
-    profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, baseURL: server.url, viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-    await page.goto('/');
-    return page;
-  }
-
-  afterEach(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-    context = undefined;
-    expect(errors).toEqual([]);
-    errors = [];
-  });
 
   async function signIn(page: Page, name: string, password: string): Promise<void> {
     await page.locator('#signin-name').fill(name);
@@ -64,7 +42,7 @@ describe.skipIf(missing)(TITLE, () => {
     await signIn(page, 'reader', PASSWORD);
     await page.locator('#view-ask').waitFor();
     expect(await page.locator('#account-name').textContent()).toBe('reader（reader）');
-    const cookies = await context?.cookies();
+    const cookies = await page.context().cookies();
     const session = cookies?.find((c) => c.name === 'qa_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
@@ -80,7 +58,7 @@ describe.skipIf(missing)(TITLE, () => {
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.locator('#view-signin').waitFor();
     expect(await page.locator('#view-ask').isHidden()).toBe(true);
-    expect((await context?.cookies())?.find((c) => c.name === 'qa_session')).toBeUndefined();
+    expect((await page.context().cookies()).find((c) => c.name === 'qa_session')).toBeUndefined();
     // The old session is dead on the server, and the conversation was not left on this computer.
     const refused = await fetch(`${server.url}/documents`, { headers: { cookie: `qa_session=${session?.value}` } });
     expect(refused.status).toBe(401);

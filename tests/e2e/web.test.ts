@@ -1,13 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../serve/test-server.js';
+import { browserMissing, CHROMIUM, useBrowser } from './browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const missing = browserMissing;
 
 const TITLE = missing
   ? `web UI — SKIPPED: no browser at ${CHROMIUM} (CI installs it: apt-get install -y chromium fonts-wqy-microhei)`
@@ -16,9 +12,7 @@ if (missing) console.warn(TITLE);
 
 describe.skipIf(missing)(TITLE, () => {
   let server: TestServer;
-  let context: BrowserContext | undefined;
-  let profile: string | undefined;
-  let foreign: string[] = [];
+  const { open } = useBrowser(() => server.url);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -28,27 +22,6 @@ describe.skipIf(missing)(TITLE, () => {
     await server?.close();
   });
 
-  /** A fresh browser profile per test: no history or cache carried from one test to the next. */
-  async function open(viewport = { width: 1280, height: 800 }): Promise<Page> {
-    profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, baseURL: server.url, viewport, locale: 'zh-CN' });
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('request', (request) => {
-      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) foreign.push(request.url());
-    });
-    page.on('pageerror', (error) => foreign.push(`page error: ${error.message}`));
-    await page.goto('/');
-    return page;
-  }
-
-  afterEach(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-    context = undefined;
-    // Every asset is served by this server: no CDN, no fonts from elsewhere, no script errors.
-    expect(foreign).toEqual([]);
-    foreign = [];
-  });
 
   async function ask(page: Page, question: string): Promise<void> {
     await page.locator('#question').fill(question);
