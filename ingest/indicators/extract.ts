@@ -62,8 +62,24 @@ function startsWithCjkNoun(text: string): boolean {
 }
 
 /** Region a clause is about when it opens with a place inside the section's region (武汉… in a Hubei report). */
+/** "2025年，南通…" / "1—11月，南通…": the place after a leading time still opens the sentence. */
+function withoutLeadingTime(text: string): string {
+  // Only positions matter here, so any year resolves the relative words.
+  const first = findTimeExpressions(text, { writtenYear: 2000, sectionYear: 2000 })[0];
+  if (!first || first.start !== 0) return text;
+  return text.slice(first.end).replace(/^(以来|期间|)[，,、：:\s]*/, '');
+}
+
+/** The place a sentence is about when it opens with it ("2025年，南通…"), not one it reaches later. */
+function openingRegion(text: string, sectionRegion: string): string | undefined {
+  const stripped = withoutLeadingTime(stripBylines(text));
+  const first = findRegionMentions(stripped)[0];
+  if (!first || first.start !== 0 || first.name === sectionRegion) return undefined;
+  return regionContains(sectionRegion, first.name) ? first.name : undefined;
+}
+
 function clauseRegion(text: string, sectionRegion: string): string | undefined {
-  const stripped = stripBylines(text).replace(/^(推动|支持|其中|同时|目前|例如|比如|并|而)/, '');
+  const stripped = withoutLeadingTime(stripBylines(text)).replace(/^(推动|支持|其中|同时|目前|例如|比如|并|而)/, '');
   const first = findRegionMentions(stripped)[0];
   if (!first || first.start > 1) return undefined;
   if (first.name === sectionRegion) return undefined;
@@ -263,15 +279,19 @@ export function extractIndicators({ meta: docMeta, normalized, sections }: Extra
     // "2025年，浦东…。" then "一是…" "二是…": each item is in the period of the lead, not of the item before.
     let leadPeriod: Period | undefined;
     let inItem = false;
+    // "2025年，南通…增长11.6%。高端装备…超过1100家": a place opening a sentence holds for the rest of its paragraph.
+    let paragraphRegion: string | undefined;
     for (const full of splitFullSentences(normalized.text, span.cleanStart, span.cleanEnd)) {
       if (full.start === span.cleanStart || normalized.text[full.start - 1] === '\n') {
         if (!inItem) leadPeriod = paragraphPeriod;
         inItem = LIST_ITEM_OPENING.test(full.text);
         paragraphPeriod = inItem ? leadPeriod : undefined;
+        paragraphRegion = undefined;
       }
       // "2024年，…。全年规模工业增加值增长7.3%": 全年 is the year the paragraph is about.
       const context = paragraphPeriod ? { ...timeContext, discussedYear: paragraphPeriod.year } : timeContext;
-      rows.push(...readFullSentence(meta, section, normalized, full, context, paragraphPeriod));
+      rows.push(...readFullSentence(meta, section, normalized, full, context, paragraphPeriod, paragraphRegion));
+      paragraphRegion = /全(省|市|县|区|州|盟|旗)/.test(full.text) ? undefined : openingRegion(full.text, section.region) ?? paragraphRegion;
       const own = reportedTimes(full.text, context);
       if (own.length) paragraphPeriod = own[own.length - 1].period;
     }
@@ -304,6 +324,7 @@ function readFullSentence(
   full: SentenceSpan,
   timeContext: TimeContext,
   paragraphPeriod: Period | undefined,
+  paragraphRegion: string | undefined,
 ): Indicator[] {
   const times = reportedTimes(full.text, timeContext);
   const parts = splitSentences(normalized.text, full.start, full.end);
@@ -325,11 +346,19 @@ function readFullSentence(
     const clauseText = full.text.slice(context.clause.start, context.clause.end);
     const listed = bracketRegion(full.text, mention.start, section.region);
     const ownRegion = listed ?? clauseRegion(clauseText, section.region);
-    const region = ownRegion ?? sentenceRegion ?? section.region;
+    // "全省…" speaks of the whole again.
+    const inherited = /全(省|市|县|区|州|盟|旗)/.test(full.text) ? undefined : paragraphRegion;
+    const region = ownRegion ?? sentenceRegion ?? inherited ?? section.region;
     const named =
       listed && namesOnly(context.metric, full.text.slice(0, mention.start)) ? cleanMetricPhrase(previousClause(full.text, context.clause.start)) : context.metric;
     const scope = {
-      region: ownRegion ? 'named in the clause' : sentenceRegion ? 'named in the sentence' : `article: ${section.scope?.region ?? 'document region'}`,
+      region: ownRegion
+        ? 'named in the clause'
+        : sentenceRegion
+          ? 'named in the sentence'
+          : inherited
+            ? 'named earlier in the paragraph'
+            : `article: ${section.scope?.region ?? 'document region'}`,
       period: time ? 'stated in the sentence' : !ownPoint && paragraphPeriod ? 'named earlier in the paragraph' : `section default (${section.heading.slice(0, 20)})`,
       written: section.written,
     };

@@ -180,3 +180,29 @@ describe('subjects and figures aligned without 分别', () => {
     expect(indicators.find((r) => r.raw === '7.2%')?.metric).toBe('高技术制造业增加值增长');
   });
 });
+
+// A province's article that turns to one city: that city's sentences stay its own until the paragraph ends or 全省 returns.
+describe('a place opening a sentence after a leading time', () => {
+  const text = [
+    '江西省工业和信息化厅',
+    '发布日期：2026-01-20',
+    '2025年全省工业经济运行情况',
+    '全省规上工业增加值增长7%。2025年，赣州市装备制造业增加值增长11.6%。装备产业集群规上企业超过800家。全省工业投资增长6.1%。',
+    '新能源产业营业收入增长9.2%。',
+  ].join('\n\n');
+  const { indicators } = prepareDocument('turn.txt', text);
+  const row = (raw: string) => indicators.find((r) => r.raw === raw);
+
+  it('gives the sentence to the place after its date', () => {
+    expect(row('11.6%')).toMatchObject({ region: '赣州', period: '2025' });
+  });
+
+  it('keeps that place for the next sentence of the paragraph, and says so', () => {
+    expect(row('800家')).toMatchObject({ region: '赣州', scope: expect.objectContaining({ region: 'named earlier in the paragraph' }) });
+  });
+
+  it('returns to the whole at 全省 and at the next paragraph', () => {
+    expect(row('6.1%')?.region).toBe('江西');
+    expect(row('9.2%')?.region).toBe('江西');
+  });
+});
