@@ -14,4 +14,6 @@ wait
 run u4 eval/unseen-4/questions.jsonl eval/unseen-4 &
 run u5 eval/unseen-5/questions.jsonl eval/unseen-5 &
 wait
-run u6 eval/unseen-6/questions.jsonl eval/unseen-6
+run u6 eval/unseen-6/questions.jsonl eval/unseen-6 &
+run u7 eval/unseen-7/questions.jsonl eval/unseen-7 &
+wait

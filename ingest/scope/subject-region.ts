@@ -47,6 +47,13 @@ export function stripBylines(text: string): string {
   return BYLINE_RES.reduce((t, re) => t.replace(re, (m) => ' '.repeat(m.length)), text);
 }
 
+// "居全省第一" / "全省县域第1" ranks the subject within its parent: that 全省 is not the subject.
+const RANKED_WITHIN_RE = /^[\u4e00-\u9fa5]{0,4}?(第|首位|前列|排名|排位|领先|之首|平均)/;
+
+function referencesTo(text: string, re: RegExp): number {
+  return [...text.matchAll(re)].filter((m) => !RANKED_WITHIN_RE.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8))).length;
+}
+
 function fitsLevel(name: string, hint: string): boolean {
   const info = regionInfo(name);
   if (!info) return false;
@@ -108,7 +115,7 @@ export function inferSubjectRegion(paragraphs: Paragraph[], previous?: string): 
     }
   }
   const all = body.map((p) => p.text).join('\n');
-  const hints = ANAPHORA.map(([re, level]) => [level, all.match(re)?.length ?? 0] as const).filter(([, n]) => n > 0);
+  const hints = ANAPHORA.map(([re, level]) => [level, referencesTo(all, re)] as const).filter(([, n]) => n > 0);
   const total = hints.reduce((sum, [, n]) => sum + n, 0);
   // Each candidate gains the share of 全省/全市/全区/全县 words that fit its level.
   const fit = (name: string) => hints.reduce((sum, [level, n]) => sum + (fitsLevel(name, level) ? n / total : 0), 0);

@@ -15,12 +15,13 @@ const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
 const PUBLISHED_RE = /((?:发布|发表|更新)(?:日期|时间))\s*[:：]?\s*(\d{4}|\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 const DATE_LINE_RE = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s|$|\d)/;
-const CN_DATE_RE = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
+// An e-paper header writes it "吉林日报/2025年/8月/6日/第006版".
+const CN_DATE_RE = /(\d{4})年\/?(\d{1,2})月\/?(\d{1,2})日/;
 // Dates in the path of the address an article was copied from: /20250123/, /202410/, /2025/07/25/, t20250205_.
 const URL_DATE_RE = /[/_t](20[0-4]\d)[/_-]?(0[1-9]|1[0-2])(?:[/_-]?(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$|\d)/g;
 const SOURCE_DATE_RE = /[,，\s](20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$/;
 // A dated lead or byline: "1月21日,", "新华社大连1月23日电", "本报讯 10月23日下午".
-const LEAD_RE = /(?:^|[^\d年])(\d{1,2})月(\d{1,2})日(?=电|讯|[,，、\s]|上午|下午|晚|从|在|召开|举行|开幕|发布|获悉|\|)/;
+const LEAD_RE = /(?:^|[^\d年])(\d{1,2})月(\d{1,2})日(?=电|讯|[,，、\s]|上午|下午|晚|从|在|召开|举行|开幕|发布|获悉|\||\d{1,2}[时:：])/;
 const CONFERENCE_RE = /(20\d{2})年(?:全[省区市县州盟])?[\u4e00-\u9fa5“”]{0,14}?(?:工作会议|工作会|大会|会议|发布会)/;
 // Years that are not a reported period: targets (到2027年), baselines (较2020年) and spans (2021年以来).
 const NOT_REPORTED_BEFORE_RE = /(到|至|力争|争取|目标|预计|计划|确保|要在|将在|于|较|比|与|同|自|从|相比|对比)$/;
@@ -34,8 +35,8 @@ function namedYears(text: string) {
   );
 }
 
-const REPORTED_RE = /同比|比上年|较上年|比去年|较去年|增长了|实现|完成|达到|累计|创历史|高于全国|居全国|排名/;
-const PLANNED_RE = /力争|目标|预期|计划|左右|争取|确保|要|将|拟/;
+const REPORTED_RE = /同比|比上年|较上年|比去年|较去年|增长了|实现|完成|达到|达\d|突破|累计|创历史|高于全国|居全国|排名/;
+const PLANNED_RE = /力争|目标|预期|计划|左右|争取|确保|要|将|拟|提出|到20\d{2}年/;
 
 /**
  * The earliest month an article can have been written in: after the end of every period it reports
@@ -46,6 +47,8 @@ export function earliestWritten(text: string): { year: number; month: number } |
   let best: { year: number; month: number } | undefined;
   for (const t of namedYears(text)) {
     if (NOT_REPORTED_AFTER_RE.test(text.slice(t.end, t.end + 8))) continue;
+    // A plan period is looked back on in its own last year (planReviewYear), not only after it.
+    if (/十[一二三四五六七八九]五/.test(text.slice(t.start, t.end))) continue;
     const clause = /^[^。；\n]{0,80}/.exec(text.slice(t.end))?.[0] ?? '';
     if (!REPORTED_RE.test(clause) || PLANNED_RE.test(clause)) continue;
     const end = t.period.toMonth ?? 12;
@@ -67,6 +70,8 @@ function leadYear(text: string, month: number): number | undefined {
     if (TARGET_AFTER_RE.test(text.slice(t.end, t.end + 8))) continue;
     named = Math.max(named ?? 0, t.period.year);
   }
+  // "较2024年同期提高": the period reported is the year after its baseline.
+  for (const m of text.matchAll(/(?:较|比|与)(20\d{2})年同期/g)) named = Math.max(named ?? 0, Number(m[1]) + 1);
   const earliest = earliestWritten(text);
   const after = earliest && (month >= earliest.month ? earliest.year : earliest.year + 1);
   const year = Math.max(named ?? 0, after ?? 0, planReviewYear(text) ?? 0);

@@ -187,14 +187,14 @@ describe('a place opening a sentence after a leading time', () => {
     '江西省工业和信息化厅',
     '发布日期：2026-01-20',
     '2025年全省工业经济运行情况',
-    '全省规上工业增加值增长7%。2025年，赣州市装备制造业增加值增长11.6%。装备产业集群规上企业超过800家。全省工业投资增长6.1%。',
+    '全省规上工业增加值增长7%。2025年，赣州市电子信息产业营业收入增长10.4%。电子信息规上企业超过800家。全省工业投资增长6.1%。',
     '新能源产业营业收入增长9.2%。',
   ].join('\n\n');
   const { indicators } = prepareDocument('turn.txt', text);
   const row = (raw: string) => indicators.find((r) => r.raw === raw);
 
   it('gives the sentence to the place after its date', () => {
-    expect(row('11.6%')).toMatchObject({ region: '赣州', period: '2025' });
+    expect(row('10.4%')).toMatchObject({ region: '赣州', period: '2025' });
   });
 
   it('keeps that place for the next sentence of the paragraph, and says so', () => {

@@ -57,6 +57,14 @@ describe('inferSubjectRegion', () => {
     expect(inferSubjectRegion(paragraphs)?.region).toBe('河北');
   });
 
+  it('does not read a rank within the province (全省第一) as the article being about the province', () => {
+    expect(subject('某网讯 3月5日,桐城市工业推进会召开,动员全市上下奋力攻坚。桐城市规上工业企业560家、居全省县级前列,增速全省县域第2。')).toBe('桐城');
+  });
+
+  it('takes the city of a county named when 我市 speaks and the city appears only in a company name', () => {
+    expect(subject('全市工业运行平稳\n今年以来,我市工业增长5.9%,用电量保持全省第二位。铜鼓县竹木产业营收增长21.3%。某集团宜春基地投产。')).toBe('宜春');
+  });
+
   it('takes the province of the places named when 全省 has no province in view', () => {
     expect(subject('全省工业投资增长5%。其中绵阳市、德阳市、宜宾市增速居前，全省技改投资增长8%。')).toBe('四川');
   });

@@ -40,6 +40,21 @@ describe('inferWrittenDate', () => {
     expect(dateOf('本网讯 10月9日下午，“十三五”时期全市工业发展情况发布会召开。去年，全市工业增加值增长5%。')?.date).toBe('2020-10-09');
   });
 
+  it('reads an e-paper header and a lead followed by its hour', () => {
+    expect(dateOf('某日报/2025 年/8 月/6 日/第 006 版\n标题\n正文。')?.date).toBe('2025-08-06');
+    // No year at all: a baseline "较2024年同期" says the figures are of 2025.
+    expect(dateOf('标题\n8月14日 10时 阅读 520\n上半年，全市工业投资增长9.1%，较2023年同期提高4个百分点。')?.date).toBe('2024-08-14');
+  });
+
+  it('counts 突破 and 达 as reported, but not in a plan it announces', () => {
+    expect(dateOf('某网讯 2月26日,某市大会召开。会议指出,2025年,全市地区生产总值突破600亿元。')?.date).toBe('2026-02-26');
+    expect(dateOf('12月11日,某厅印发计划,明确提出到2027年全省核心产业规模突破500亿元。2025年上半年增长5%。')?.date).toBe('2025-12-11');
+  });
+
+  it('does not date a look back on a plan period after its end because it reports figures', () => {
+    expect(dateOf('11月14日,记者获悉,“十四五”期间,工业投资年均增速达9%。')?.date).toBe('2025-11-14');
+  });
+
   it('falls back to just after the latest period reported as done, and to nothing', () => {
     expect(earliestWritten('2022年1—11月，全省规上工业增加值同比增长4.2%。')).toEqual({ year: 2022, month: 12 });
     expect(earliestWritten('2026年规上工业增加值增长6%左右。')).toBeUndefined();
