@@ -142,6 +142,8 @@ export function resolveMetadata(
     const [y, m] = date.date.split('-').map(Number);
     reviewYear = m >= 7 ? y : y - 1;
     planYear = m >= 10 ? y + 1 : y;
+    // "——某市上半年经济社会发展综述", dated in summer: its undated figures are of the first half.
+    midYear = m >= 7 && m <= 9 && /上半年|1[—\-－~至]6月/.test(text.slice(0, 300));
     provenance.reviewYear = { source: 'inferred', how: 'publication date' };
     provenance.planYear = { source: 'inferred', how: 'publication date' };
   } else {

@@ -183,6 +183,9 @@ function readSentence(sentence: string): MentionContext[] {
       } else if (previous && (BARE_SHARE.test(metric) || SHARE_OF.test(metric))) {
         // "增加值增长5.3%，…，占比为16.6%" / "…，占全市规上工业比重达到64.3%": the share of the subject the sentence is about.
         metric = (previous.subjectOf ?? previous).metric.replace(/(同比|比上年|较上年)?(增长|增速|增幅)$/, '') + metric;
+      } else if (!metric && previous && MILESTONE.test(cleanMetricPhrase(previousClauseText))) {
+        // "GDP增长6.0%，首次突破百亿元大关，达到100.6亿元": the milestone names no subject; the figure before does.
+        metric = subjectPart(previous.metric) || cleanMetricPhrase(previousClauseText);
       } else if (!metric) {
         metric = cleanMetricPhrase(previousClauseText);
       } else if (GENERIC_METRIC.test(metric) && previousClauseText && !findNumberMentions(previousClauseText).length) {
@@ -223,6 +226,8 @@ function alignedWithout分别(sentence: string, clause: Clause, values: NumberMe
   const subjects = splitSubjectList(cleanMetricPhrase(lead.slice(0, lead.length - verb[0].length)));
   return subjects.length === values.length ? lead.length - verb[0].length : -1;
 }
+
+const MILESTONE = /^(首次|历史性|再次|一举)?(突破|迈上|跨上|跃上|站上|跨越|创|实现)/;
 
 const FROM_TO = /^[^，；。\d]{0,2}(提升|提高|增加|增长|扩大|减少|下降|降低|升|降|增)(到|至)$/;
 

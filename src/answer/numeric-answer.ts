@@ -107,7 +107,9 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
       .search(queryFor(question, period), 30)
       .filter((h) => !statedIn(question.text, h.row.raw) && !(isMargin(h.row) && !asksMargin(question)) && !levelConflict(question.text, h.row.metric) && !measureConflict(question, h.row))
       // "全年增长多少" asks what the year came to; its target is no answer unless asked for.
-      .filter((h) => !(question.fullYearOnly && question.intent === 'any' && h.row.modality === 'target'));
+      .filter((h) => !(question.fullYearOnly && question.intent === 'any' && h.row.modality === 'target'))
+      // "完成了多少" is not answered by "居全国第7位": a rank answers only a question about rank.
+      .filter((h) => h.row.measure !== 'rank' || question.measure === 'rank');
     const hit = hits[0];
     if (!isConfident(hit)) {
       const fallback = sentenceFallback(question, hits);
