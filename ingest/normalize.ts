@@ -46,12 +46,12 @@ function isAsciiWord(ch: string | undefined): boolean {
 }
 
 /** One character of a line, rewritten for matching; '' drops it. */
-function normalizeChar(line: string, i: number): string {
+function normalizeChar(line: string, i: number, pipeRow: boolean): string {
   const ch = line[i];
   const code = ch.charCodeAt(0);
   if (ch === '*' && (line[i + 1] === '*' || line[i - 1] === '*')) return '';
-  // A tab separates table cells (ingest/load writes rows that way): each cell reads as its own clause.
-  if (ch === '\t') return i > 0 && i < line.length - 1 ? '；' : '';
+  // A tab separates table cells (ingest/load writes rows that way), as a | does in a text table: each cell reads as its own clause.
+  if (ch === '\t' || (pipeRow && ch === '|')) return line.slice(0, i).trim() && line.slice(i + 1).trim() ? '；' : '';
   if (/\s/.test(ch)) {
     return isAsciiWord(line[i - 1]) && isAsciiWord(line[i + 1]) ? ' ' : '';
   }
@@ -106,14 +106,22 @@ function cleanLine(raw: string, offset: number): Line {
   const map: number[] = [];
   const skip = MARKDOWN_PREFIX.exec(raw)?.[0].length ?? 0;
   const line = simplifiedLine(raw);
-  for (let i = skip; i < raw.length; i++) {
-    const out = normalizeChar(line, i);
+  const pipeRow = isPipeRow(raw);
+  // A markdown table's |---|---| line only draws the rule under the header.
+  const rule = pipeRow && /^[\s|:\-]+$/.test(raw);
+  for (let i = rule ? raw.length : skip; i < raw.length; i++) {
+    const out = normalizeChar(line, i, pipeRow);
     for (const ch of out) {
       clean += ch;
       map.push(offset + i);
     }
   }
-  return { offset, clean, map, afterBlank: false, tableRow: raw.includes('\t') };
+  return { offset, clean, map, afterBlank: false, tableRow: raw.includes('\t') || pipeRow };
+}
+
+/** "序号 | 主要工作任务 | 责任单位 |": a row of a table typed with bars (markdown, copied pages). */
+function isPipeRow(raw: string): boolean {
+  return (raw.match(/\|/g)?.length ?? 0) >= 2 && !/https?:\/\//.test(raw);
 }
 
 // A line ending in a function word is cut mid-sentence, never a heading.

@@ -20,6 +20,14 @@ export interface SectionSpan {
 const SECTION_HEADING_RE =
   /(\d{4}年|十[一二三四五六七八九]五[”"’]?).{0,12}(工作|思路|重点|亮点|要点|计划|回顾|展望|目标|任务|成效|安排|打算|部署|举措)|这一年|工作回顾|(今年|明年|下一步|下阶段).{0,4}(工作|思路|打算|安排|计划|重点)/;
 
+// "序号；主要工作任务；责任单位": a table's header row, its cells short and split like a row's.
+const TABLE_HEADER_RE = /^[^；。，]{1,12}(；[^；。，]{1,12}){1,8}$/;
+
+/** A header of 任务/目标 columns heads a list of the plan year's targets. */
+function isTableHeader(text: string): boolean {
+  return TABLE_HEADER_RE.test(text.trim());
+}
+
 function issuerRegion(text: string): string | undefined {
   const m = ISSUER_RE.exec(text);
   if (!m || text.length > 40) return undefined;
@@ -61,7 +69,7 @@ export function splitSections(
   range: { start: number; end: number } = { start: 0, end: normalized.text.length },
 ): SectionSpan[] {
   const docRegion = meta.regions[0] ?? '';
-  const frontRole: SectionRole = PLAN_HEADING_WORDS.test(meta.title) && /\d{4}年/.test(meta.title) ? 'plan' : 'review';
+  const frontRole: SectionRole = PLAN_HEADING_WORDS.test(meta.title) && (/\d{4}年/.test(meta.title) || isTableHeader(meta.title)) ? 'plan' : 'review';
   const boundaries: Array<{ at: number; heading: string; region: string; role: SectionRole; year: number; period?: Period }> = [];
   let region = docRegion;
 
@@ -75,6 +83,10 @@ export function splitSections(
       const title = paragraphs[index - 1];
       const startsAt = title && isShortHeading(title.text) ? title : paragraph;
       boundaries.push({ at: startsAt.start, heading: startsAt.text, region, role: frontRole, year: frontYear });
+      return;
+    }
+    if (isTableHeader(paragraph.text) && PLAN_HEADING_WORDS.test(paragraph.text) && !PROGRESS_HEADING_WORDS.test(paragraph.text)) {
+      boundaries.push({ at: paragraph.start, heading: paragraph.text, region, role: 'plan', year: meta.planYear });
       return;
     }
     // A bare year heading ("2025年") over a list of targets or figures.

@@ -206,3 +206,29 @@ describe('a place opening a sentence after a leading time', () => {
     expect(row('9.2%')?.region).toBe('江西');
   });
 });
+
+// A task table typed with bars (markdown or a copied page) after a dated source line: its rows are the plan year's targets.
+describe('a text table of 主要工作任务', () => {
+  const text = [
+    '来源: www.example.gov.cn(某市人民政府), 2024-02-05',
+    '序号 | 主 要 工 作 任 务 | 责任单位 |',
+    '|---|---|---|',
+    '1 | 地区生产总值增长5.5%左右。 | 市发展改革委 |',
+    '2 | 规上工业增加值增长7%以上。 | 市经信局 |',
+    '来源: www.example.gov.cn, 2024-02-05',
+    '漳州市政府工作报告',
+    '一、2023年工作回顾',
+    '全市规上工业增加值增长4.9%。',
+  ].join('\n');
+  const { indicators } = prepareDocument('tasks.txt', text);
+  const row = (raw: string) => indicators.find((r) => r.raw === raw);
+
+  it('reads each row as a target of the year the report plans, named by its own cell', () => {
+    expect(row('7%')).toMatchObject({ period: '2024', modality: 'target', metric: '规上工业增加值增长' });
+    expect(row('5.5%')?.metric).toBe('地区生产总值增长');
+  });
+
+  it('keeps the review after it a review', () => {
+    expect(row('4.9%')).toMatchObject({ period: '2023', modality: 'actual' });
+  });
+});
