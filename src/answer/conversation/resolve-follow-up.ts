@@ -100,14 +100,19 @@ const SHARE_OF = /^占.{0,12}(比重|比例)|^(占比|比重)/;
  * A follow-up that acts on the previous metric or swaps only its head noun ("营业收入" → "利润呢"):
  * the previous metric written out with it. Undefined when the follow-up names a metric of its own.
  */
-function onPreviousMetric(named: string, prevMetric: string): string | undefined {
+function onPreviousMetric(named: string, prevMetric: string, measure: string): string | undefined {
   if (!prevMetric) return undefined;
   const bare = prevMetric.replace(MEASURE_WORDS, '');
   if (SHARE_OF.test(named)) return `${bare}${named}`;
   if (ACTS_ON_FIGURE.test(named)) return `${/新增|净增|增加/.test(named) ? bare.replace(/总量|总数|累计/g, '') : bare}${named}`;
   const head = headNounOf(bare);
   const word = withoutEnding(named);
-  if (head && HEAD_NOUNS.includes(word)) return `${bare.slice(0, -head.length)}${word}`;
+  if (head && HEAD_NOUNS.includes(word)) {
+    // "营收增长多少" → "利润呢" asks the growth of 利润; "总额呢" asks an amount.
+    const asked = /(额|量|数|规模)$/.test(word) ? '' : measure;
+    // "规上工业增加值" → "工业投资呢": a head that names its sector is a metric of its own, 规上 and all dropped.
+    return `${/^工业/.test(word) ? '' : bare.slice(0, -head.length)}${word}${asked}`;
+  }
   // "签约项目多少个" → "总投资呢": the amount of the things just counted.
   if (COUNTED_THINGS.test(bare) && AMOUNT_OF_COUNTED.test(word)) return `${bare}${word}`;
   return undefined;
@@ -137,8 +142,12 @@ function inheritedMeasureAndHead(
   const body = head && !ownHead ? withHeadNoun(named, head.replace(/^工业(?=.{2,})/, '')) : named;
   // "那战略性新兴产业和高技术制造业呢": two subjects, each asked the same way.
   const each = /[\u4e00-\u9fa5]{2}[、和及与][\u4e00-\u9fa5]{2}/.test(named) ? '分别' : '';
-  const measure = own.measure === undefined && prev.measure !== undefined ? new RegExp(MEASURE_WORDS.source).exec(prevText)?.[0] ?? '' : '';
-  return body + each + measure;
+  return body + each + carriedMeasure(own, prev, prevText);
+}
+
+/** The previous question's measure word (增长, 占比) when the follow-up asks none of its own. */
+function carriedMeasure(own: ReturnType<typeof parseQuestion>, prev: ReturnType<typeof parseQuestion>, prevText: string): string {
+  return own.measure === undefined && prev.measure !== undefined ? new RegExp(MEASURE_WORDS.source).exec(prevText)?.[0] ?? '' : '';
 }
 
 function yearOf(slots: Slots): number | undefined {
@@ -242,7 +251,7 @@ export function resolveFollowUp(previous: string, question: string, today = new 
     }
     const part = /^其中/.test(cut(fullFollowUp, [...own.times, ...own.regions]));
     const body =
-      onPreviousMetric(named, metricPhrase(prevText, prevYear)) ?? (asksItself ? named : inheritedMeasureAndHead(named, prevText, prevYear, parsedOwn, prevParsed, part));
+      onPreviousMetric(named, metricPhrase(prevText, prevYear), carriedMeasure(parsedOwn, prevParsed, prevText)) ?? (asksItself ? named : inheritedMeasureAndHead(named, prevText, prevYear, parsedOwn, prevParsed, part));
     const kind = parsedOwn.intent === 'any' && prevParsed.intent !== 'any' ? KIND_LABEL[prevParsed.intent] ?? '' : '';
     if (kind) inherited.kind = kind;
     // The previous "多少个" counted the previous metric; the new one may be an amount.

@@ -60,6 +60,12 @@ describe('a follow-up replaces only the slots it names', () => {
     expect(resolve('2025年江苏规上工业企业营业收入多少？', '利润呢？').question).toBe('2025年江苏规上工业企业利润多少');
   });
 
+  it('a swapped head keeps the growth asked before, unless it names an amount; a sector head stands alone', () => {
+    expect(resolve('2025年江苏规上工业企业营业收入增长多少？', '利润呢？').question).toBe('2025年江苏规上工业企业利润增长多少');
+    expect(resolve('2025年江苏规上工业企业营业收入增长多少？', '利润总额呢？').question).not.toContain('增长');
+    expect(resolve('江苏去年规上工业增加值增长多少？', '工业投资呢？').question).toBe('去年江苏工业投资增长多少');
+  });
+
   it('全年 stays in the question; the amount of things just counted keeps them', () => {
     expect(resolve('江苏2024年1—11月规上工业增加值增长多少？', '那2025年全年呢？').question).toBe('江苏2025年全年规上工业增加值增长多少');
     expect(resolve('江苏2025年签约产业转移项目多少个？', '总投资呢？').question).toBe('2025年江苏签约产业转移项目总投资多少');
