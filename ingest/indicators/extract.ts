@@ -19,7 +19,8 @@ const GENERIC_METRIC = /^(企业|项目|数量|总数|总量|规模|金额|个�
 // A change with no noun ("，同比增长12.5%") is the change of the figure stated just before it.
 const BARE_CHANGE = /^(同比|比上年|较上年|环比|年均)?(增长|增速|增幅|下降|提高|提升|减少)$/;
 const BARE_SHARE = /^(占比|比重|所占比重)$/;
-const SHARE_OF = /^占[^，；]{2,}(比重|比例)$/;
+// "对规上工业增长贡献率" is the subject's share of the growth, as 占…比重 is of the level.
+const SHARE_OF = /^占[^，；]{2,}(比重|比例)$|^对[^，；]{2,12}贡献率$/;
 // Where the subject of a clause ends: its verb or an adverb before one ("稳步壮大", "增速均快于").
 const SUBJECT_END = /增速|增幅|增长|均|快于|高于|低于|稳步|持续|不断|加快|继续|保持|实现|进一步/;
 // A 。-sentence is the scope of time expressions and 分别 lists; ；-parts are what gets cited.

@@ -34,7 +34,8 @@ function shapeFits(row: Indicator, question: ParsedQuestion): boolean {
  * the figure, so "新建5G基站3.1万个，集成电路产量…同比增长12.5%" gives the growth no 5G基站.
  */
 function namingStretch(row: Indicator): string {
-  if (row.metricSide === 'after') return row.context;
+  // "船舶海工产业集聚了420多家规上企业，产业规模约占全国的25%": a share is of the sentence's subject.
+  if (row.metricSide === 'after' || row.measure === 'share') return row.context;
   const at = row.context.lastIndexOf(row.raw);
   if (at < 0) return row.context;
   const before = findNumberMentions(row.context.slice(0, at));
