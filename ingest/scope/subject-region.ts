@@ -108,6 +108,10 @@ export function inferSubjectRegion(paragraphs: Paragraph[], previous?: string): 
   }
   for (const [parent, members] of families) {
     if (members.length < 2) continue;
+    // One member named far more than the rest is the subject, its neighbours named in passing ("比肩杭州、宁波").
+    const memberScores = members.map((m) => scores.get(m) ?? 0);
+    const top = Math.max(...memberScores);
+    if (top >= 2 * (memberScores.reduce((a, b) => a + b, 0) - top)) continue;
     for (const m of members) {
       const score = scores.get(m) ?? 0;
       scores.set(m, score * 0.3);

@@ -20,6 +20,7 @@ const REWRITES: Array<[RegExp, string]> = [
   // "全市生产总值", "地区生产总值", "GDP" are one figure in this genre.
   [/GDP|gdp|地区生产总值|国内生产总值/g, '生产总值'],
   [/总规模/g, '规模'],
+  [/总产量/g, '产量'],
   // Industrial investment is counted as fixed-asset investment: "工业固定资产投资" is "工业投资".
   [/工业固定资产投资/g, '工业投资'],
   [/入围/g, '入选'],

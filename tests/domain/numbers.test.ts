@@ -27,6 +27,12 @@ describe('findNumberMentions: quantities', () => {
     expect(pick(only('分别实现连续11个月'))).toMatchObject({ raw: '11个月', value: 11, unit: '个月' });
   });
 
+  it('reads farm, energy and freight units whole, so 亿斤 is not 亿 of nothing', () => {
+    expect(pick(only('粮食总产量达到652亿斤'))).toMatchObject({ raw: '652亿斤', value: 652e8, unit: '斤' });
+    expect(pick(only('集装箱吞吐量310万标箱'))).toMatchObject({ raw: '310万标箱', unit: '标箱' });
+    expect(pick(only('光伏装机1.2吉瓦'))).toMatchObject({ raw: '1.2吉瓦', unit: '吉瓦' });
+  });
+
   it('keeps approximation words: 多/余 inside raw, 以上/左右 outside it', () => {
     expect(pick(only('推进4700多个技改项目'))).toMatchObject({ raw: '4700多个', value: 4700, unit: '个', approx: '多' });
     expect(pick(only('惠及企业2000余家'))).toMatchObject({ raw: '2000余家', value: 2000, unit: '家', approx: '余' });

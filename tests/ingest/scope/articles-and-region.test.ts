@@ -65,6 +65,10 @@ describe('inferSubjectRegion', () => {
     expect(subject('全市工业运行平稳\n今年以来,我市工业增长5.9%,用电量保持全省第二位。铜鼓县竹木产业营收增长21.3%。某集团宜春基地投产。')).toBe('宜春');
   });
 
+  it('keeps a city named throughout as the subject when its neighbours are named in passing', () => {
+    expect(subject('绍兴迈入新阶段。绍兴规上工业增长8%，比肩杭州、宁波。绍兴新增企业300家，绍兴外贸回升，浙江经济稳中有进。')).toBe('绍兴');
+  });
+
   it('takes the province of the places named when 全省 has no province in view', () => {
     expect(subject('全省工业投资增长5%。其中绵阳市、德阳市、宜宾市增速居前，全省技改投资增长8%。')).toBe('四川');
   });

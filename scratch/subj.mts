@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { normalizeText } from '../ingest/normalize.js';
+import { splitParagraphs } from '../ingest/paragraphs.js';
+import { inferSubjectRegion } from '../ingest/scope/subject-region.js';
+import { findRegionMentions } from '../src/domain/regions.js';
+const text = readFileSync(process.argv[2], 'utf8').split('\n').slice(Number(process.argv[3] ?? 0), Number(process.argv[4] ?? 9999)).join('\n');
+const paragraphs = splitParagraphs(normalizeText(text));
+console.log(inferSubjectRegion(paragraphs));
+const m = new Map<string, number>();
+for (const p of paragraphs) for (const x of findRegionMentions(p.text, { counties: true })) m.set(x.name + (x.weak ? '(w)' : ''), (m.get(x.name) ?? 0) + 1);
+console.log([...m]);
