@@ -6,6 +6,8 @@ import { ISSUER_RE, isIssuerLine } from './scope/issuer.js';
 import { inferSubjectRegion } from './scope/subject-region.js';
 import { inferWrittenDate } from './scope/written-date.js';
 import { PLAN_HEADING_WORDS, PROGRESS_HEADING_WORDS, REVIEW_HEADING_WORDS } from '../src/domain/section-words.js';
+import { findTimeExpressions } from '../src/domain/time-expressions.js';
+import type { Period } from '../src/domain/period.js';
 
 const DATE_RES: Array<[RegExp, string]> = [
   [/发布(?:日期|时间)[:：]?\s*(\d{4})-(\d{1,2})-(\d{1,2})/, '发布日期 line'],
@@ -121,6 +123,7 @@ export function resolveMetadata(
   let reviewYear: number;
   let planYear: number;
   let midYear = false;
+  let spanPeriod: string | undefined;
   const planYears = years.filter((y) => y.plan && !y.review).map((y) => y.year);
   const reviewYears = years.filter((y) => y.review && !y.plan).map((y) => y.year);
   const allYears = years.map((y) => y.year);
@@ -142,8 +145,12 @@ export function resolveMetadata(
     const [y, m] = date.date.split('-').map(Number);
     reviewYear = m >= 7 ? y : y - 1;
     planYear = m >= 10 ? y + 1 : y;
-    // "——某市上半年经济社会发展综述", dated in summer: its undated figures are of the first half.
-    midYear = m >= 7 && m <= 9 && /上半年|1[—\-－~至]6月/.test(text.slice(0, 300));
+    // "——某市上半年经济社会发展综述" dated in summer, "…增速前五月领跑全省" dated in June: undated figures are of that span.
+    const span = headlineSpan(text.slice(0, 300), y, m);
+    if (span) {
+      reviewYear = y;
+      spanPeriod = span.key;
+    }
     provenance.reviewYear = { source: 'inferred', how: 'publication date' };
     provenance.planYear = { source: 'inferred', how: 'publication date' };
   } else {
@@ -171,7 +178,15 @@ export function resolveMetadata(
     reviewYear,
     planYear,
     periods: [...new Set([String(reviewYear), String(planYear)])],
-    ...(midYear ? { defaultPeriod: `${reviewYear}H1` } : {}),
+    ...(midYear ? { defaultPeriod: `${reviewYear}H1` } : spanPeriod ? { defaultPeriod: spanPeriod } : {}),
     provenance,
   };
+}
+
+/** A part of the year the opening names, just over when the text was written (month m of year y). */
+function headlineSpan(head: string, y: number, m: number): Period | undefined {
+  const span = findTimeExpressions(head, { writtenYear: y, writtenMonth: m, sectionYear: y }).find(
+    (t) => t.period.fromMonth !== undefined && t.period.toMonth !== undefined && t.period.year === y && t.period.toMonth < m && m - t.period.toMonth <= 3,
+  );
+  return span?.period;
 }

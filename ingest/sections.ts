@@ -44,6 +44,8 @@ function roleOf(heading: string, year: number, meta: DocumentMeta): SectionRole 
 
 function defaultPeriodFor(role: SectionRole, year: number, meta: DocumentMeta): Period {
   if (role === 'review' && year === meta.reviewYear && meta.defaultPeriod) {
+    const range = /^(\d{4})-(\d{2})\.\.(\d{2})$/.exec(meta.defaultPeriod);
+    if (range) return makePeriod(Number(range[1]), Number(range[2]), Number(range[3]));
     const m = /^(\d{4})(H1|H2|Q([1-4]))?$/.exec(meta.defaultPeriod);
     if (m) {
       const y = Number(m[1]);

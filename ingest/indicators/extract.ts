@@ -347,7 +347,11 @@ function readFullSentence(
     const period: Period = time ? time.period : (!ownPoint && paragraphPeriod) || section.defaultPeriod;
     // 力争/有望 govern their own clause, not the rest of the sentence.
     const before = full.text.slice(context.clause.start, mention.start);
-    const modality = detectModality(before, section.role, period.year, meta.reviewYear, full.text.slice(0, mention.start));
+    const elapsed =
+      period.toMonth !== undefined &&
+      timeContext.writtenMonth !== undefined &&
+      (period.year < timeContext.writtenYear || (period.year === timeContext.writtenYear && period.toMonth < timeContext.writtenMonth));
+    const modality = detectModality(before, section.role, period.year, meta.reviewYear, full.text.slice(0, mention.start), elapsed);
     const measure = detectMeasure(mention, context.left, context.metric);
     const clauseText = full.text.slice(context.clause.start, context.clause.end);
     const listed = bracketRegion(full.text, mention.start, section.region);

@@ -24,10 +24,13 @@ export function detectModality(
   periodYear: number,
   reviewYear: number,
   sentenceBefore = before,
+  elapsed = false,
 ): Modality {
-  if (role === 'plan') return periodYear <= reviewYear ? 'actual' : 'target';
+  // "2025年一季度，全市…增长11.5%" in a text written in April: a span already over is reported, not planned.
+  const future = periodYear > reviewYear && !elapsed;
+  if (role === 'plan') return future || (periodYear > reviewYear && TARGET_WORDS.test(before)) ? 'target' : 'actual';
   if (FORECAST_WORDS.test(before)) return 'forecast';
-  if (TARGET_WORDS.test(before) || /明年/.test(before) || TARGET_LEAD.test(sentenceBefore) || periodYear > reviewYear) return 'target';
+  if (TARGET_WORDS.test(before) || /明年/.test(before) || TARGET_LEAD.test(sentenceBefore) || future) return 'target';
   return 'actual';
 }
 

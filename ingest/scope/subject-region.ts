@@ -50,8 +50,14 @@ export function stripBylines(text: string): string {
 // "居全省第一" / "全省县域第1" ranks the subject within its parent: that 全省 is not the subject.
 const RANKED_WITHIN_RE = /^[\u4e00-\u9fa5]{0,4}?(第|首位|前列|排名|排位|领先|之首|平均)/;
 
+// "领跑全省" / "位居全省…": the same, with the verb before.
+const RANKS_IN_RE = /(领跑|领先|居|位居|位列|列|排|跻身)$/;
+
 function referencesTo(text: string, re: RegExp): number {
-  return [...text.matchAll(re)].filter((m) => !RANKED_WITHIN_RE.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8))).length;
+  return [...text.matchAll(re)].filter((m) => {
+    const at = m.index ?? 0;
+    return !RANKED_WITHIN_RE.test(text.slice(at + m[0].length, at + m[0].length + 8)) && !RANKS_IN_RE.test(text.slice(Math.max(0, at - 2), at));
+  }).length;
 }
 
 function fitsLevel(name: string, hint: string): boolean {

@@ -26,5 +26,6 @@ export function queryFor(question: ParsedQuestion, period: Period | undefined): 
     measure: question.measure,
     unitHint: question.unitHint,
     fullYearOnly: question.fullYearOnly,
+    span: question.span,
   };
 }

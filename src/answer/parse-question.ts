@@ -27,6 +27,8 @@ export interface ParsedQuestion {
   fullYearOnly: boolean;
   /** Regions read from a bare county name (胶州): they count only where the reports name them. */
   weakRegions: string[];
+  /** "一季度" with no year: the months asked, as the period key writes them after the year (Q1, H1, -01..11). */
+  span?: string;
 }
 
 const LIST_RE = /(哪些|哪几|哪[一二三四五六七八九十两\d]+[个家项款类座])|分别(叫|是)什么|分别为何|包括什么|有什么/;
@@ -123,9 +125,10 @@ export function parseQuestion(question: string, today = new Date(), ignoreWeak: 
   const regionMentions = questionRegions(text, ignoreWeak);
   const regions = [...new Set(regionMentions.map((m) => m.name))];
   const year = today.getFullYear();
-  const times = findTimeExpressions(text, { writtenYear: year, writtenMonth: today.getMonth() + 1, sectionYear: year })
-    // 明年/今年 inside a quoted statement refer to that statement's time, not to the question's.
-    .filter((t) => t.explicitYear);
+  const found = findTimeExpressions(text, { writtenYear: year, writtenMonth: today.getMonth() + 1, sectionYear: year });
+  // 明年/今年 inside a quoted statement refer to that statement's time, not to the question's.
+  const times = found.filter((t) => t.explicitYear);
+  const bareSpan = found.find((t) => !t.explicitYear && t.period.fromMonth !== undefined && !/[今去明上当]年/.test(text.slice(t.start, t.end)));
   const periods: Period[] = [];
   for (const t of times) if (!periods.some((p) => p.key === t.period.key)) periods.push(t.period);
 
@@ -164,5 +167,6 @@ export function parseQuestion(question: string, today = new Date(), ignoreWeak: 
     focus,
     fullYearOnly: /全年/.test(text),
     weakRegions: [...new Set(regionMentions.filter((m) => m.weak).map((m) => m.name))],
+    ...(bareSpan && periods.length === 0 ? { span: bareSpan.period.key.slice(4) } : {}),
   };
 }

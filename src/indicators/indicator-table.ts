@@ -17,6 +17,8 @@ export interface IndicatorQuery {
   unitHint?: string;
   /** "全年": a year-to-date figure (1—11月) does not answer it. */
   fullYearOnly?: boolean;
+  /** Months asked without a year ("一季度" → Q1): only rows of those months, in any year. */
+  span?: string;
 }
 
 export interface ScoredIndicator {
@@ -193,6 +195,7 @@ export class IndicatorTable {
       const row = this.rows[i];
       if (query.regions?.length && !query.regions.includes(row.region)) continue;
       if (!periodMatches(row, query.period, query.fullYearOnly)) continue;
+      if (!query.period && query.span && row.period.slice(4) !== query.span) continue;
       if (!intentMatches(row, query.intent)) continue;
       const { metric, context, metricWeight } = this.index[i];
       let metricHit = 0;
