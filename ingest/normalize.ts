@@ -107,16 +107,26 @@ function cleanLine(raw: string, offset: number): Line {
   const skip = MARKDOWN_PREFIX.exec(raw)?.[0].length ?? 0;
   const line = simplifiedLine(raw);
   const pipeRow = isPipeRow(raw);
+  const ruby = pinyinNotes(raw);
   // A markdown table's |---|---| line only draws the rule under the header.
   const rule = pipeRow && /^[\s|:\-]+$/.test(raw);
   for (let i = rule ? raw.length : skip; i < raw.length; i++) {
-    const out = normalizeChar(line, i, pipeRow);
+    const out = ruby.has(i) ? '' : normalizeChar(line, i, pipeRow);
     for (const ch of out) {
       clean += ch;
       map.push(offset + i);
     }
   }
   return { offset, clean, map, afterBlank: false, tableRow: raw.includes('\t') || pipeRow };
+}
+
+// "地区（qū）生产总值": a reading aid in pinyin after a character is not part of the text.
+const PINYIN_NOTE = /(?<=[\u4e00-\u9fff])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[）)]/g;
+
+function pinyinNotes(raw: string): Set<number> {
+  const skip = new Set<number>();
+  for (const m of raw.matchAll(PINYIN_NOTE)) for (let i = m.index; i < m.index + m[0].length; i++) skip.add(i);
+  return skip;
 }
 
 /** "序号 | 主要工作任务 | 责任单位 |": a row of a table typed with bars (markdown, copied pages). */

@@ -91,6 +91,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const years = new Set([...payload.sections.map((s) => s.year), ...payload.indicators.map((r) => r.year)]);
   for (const doc of payload.documents) for (const m of doc.text.matchAll(/(20\d{2})年/g)) years.add(Number(m[1]));
 
+  const writtenYears = new Map<string, number>();
+  for (const s of payload.sections) {
+    const year = Number(s.written?.slice(0, 4));
+    if (s.region && year > (writtenYears.get(s.region) ?? 0)) writtenYears.set(s.region, year);
+  }
+
   const corpus: Corpus = {
     table,
     retriever,
@@ -99,6 +105,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     sectionRegions,
     mentionedRegions,
     years,
+    writtenYears,
     dense,
   };
 

@@ -163,7 +163,8 @@ function readSentence(sentence: string): MentionContext[] {
       const previous = contexts[contexts.length - 1];
       let subjectOf: MentionContext | undefined;
       // "…，快于全市地区生产总值0.6个百分点": what follows 快于 is the base, so the figure qualifies the one before.
-      const againstBase = /^[，,、\s]*(高于|低于|快于|慢于|超出|高出)/.test(left);
+      // "，较全部规上工业高出3.7个百分点" names its base first.
+      const againstBase = /^[，,、\s]*((较|比)[^，。；\d]{0,14}?)?(高于|低于|快于|慢于|超出|高出)/.test(left);
       if ((mention.isRank || isDifference(left)) && previous && (isScopeOnly(left) || againstBase)) {
         subjectOf = previous.subjectOf ?? previous;
         metric = `${subjectOf.metric}${metric ? '（' + metric + '）' : ''}`;

@@ -15,6 +15,7 @@ import { answerEachSubject, eachSubject } from './each-subject-answer.js';
 import { answerNumeric } from './numeric-answer.js';
 import { answerFromPassages } from './passage-answer.js';
 import { parseQuestion, type ParsedQuestion } from './parse-question.js';
+import { newestWrittenYear, withAbsoluteYears } from './relative-year.js';
 
 export interface Corpus {
   table: IndicatorTable;
@@ -26,6 +27,8 @@ export interface Corpus {
   /** Every region named anywhere in the corpus. */
   mentionedRegions: Set<string>;
   years: Set<number>;
+  /** Region → the year its newest report was written in: what 今年/去年 in a question count from. */
+  writtenYears: ReadonlyMap<string, number>;
   dense: RetrievalReport['dense'];
 }
 
@@ -74,6 +77,9 @@ export async function answerQuestion(request: AskRequest, corpus: Corpus): Promi
   const strong = parsed.regions.some((r) => !parsed.weakRegions.includes(r));
   const unknownWeak = parsed.weakRegions.filter((r) => !corpus.mentionedRegions.has(r) || (strong && !corpus.sectionRegions.has(r)));
   if (unknownWeak.length) parsed = parseQuestion(parsed.text, new Date(), new Set(unknownWeak));
+  const typed = parsed.text;
+  const absolute = withAbsoluteYears(typed, newestWrittenYear(corpus.writtenYears, parsed.regions));
+  if (absolute !== typed) parsed = parseQuestion(absolute, new Date(), new Set(unknownWeak));
   const question = applyFilters(parsed, request);
   lap('parse');
 
@@ -151,7 +157,8 @@ export async function answerQuestion(request: AskRequest, corpus: Corpus): Promi
       intent: question.intent,
       type: question.type,
       terms: question.terms,
-      resolved: request.question,
+      // 去年 written as the year it was read as, so a wrong reading is visible.
+      resolved: absolute !== typed ? absolute : request.question,
       followUp: false,
     },
     retrieval: {

@@ -1,3 +1,4 @@
+import { canonicalize } from '../domain/synonyms.js';
 import { comparableUnit, findNumberMentions } from '../domain/numbers.js';
 import { isRate, type Indicator } from '../indicators/indicator.js';
 import { cite, notFound, type ComposeContext, type Composed } from './compose.js';
@@ -92,11 +93,14 @@ const BASE_IN_SOURCE: Record<string, RegExp> = { 上年: /上年|去年|同期/,
 /** A difference the source states next to the figure ("高于全国1.9个百分点"): quoted, not computed. */
 function statedDifference(context: ComposeContext, subject: ScoredRow, baseText: string): Composed | undefined {
   const base = BASE_WORDS.exec(baseText)?.[0];
-  if (!base) return undefined;
+  // "比全部规上工业高多少": a base the source names in its own words ("较全部规上工业高出3.7个百分点").
+  const named = canonicalize(baseText.replace(/(高|低|快|慢|多|少|出)*(多少|几).*$/, '').replace(/的|平均|水平|[？?，。！!\s]/g, ''));
+  if (!base && named.length < 2) return undefined;
   // "比2024年" of a 2025 figure is what the source calls 比上年.
   const yearBefore = base === `${subject.row.year - 1}年`;
-  const inSource = BASE_IN_SOURCE[yearBefore ? '上年' : base.replace(/同期$/, '') || base] ?? new RegExp(base);
-  const stated = context.table.companionsOf(subject.row.id).find((row) => row.measure !== 'rank' && inSource.test(row.phrase ?? row.metric));
+  const inSource = base ? BASE_IN_SOURCE[yearBefore ? '上年' : base.replace(/同期$/, '') || base] ?? new RegExp(base) : undefined;
+  const states = (text: string) => (inSource ? inSource.test(text) : canonicalize(text).includes(named));
+  const stated = context.table.companionsOf(subject.row.id).find((row) => row.measure !== 'rank' && states(row.phrase ?? row.metric));
   if (!stated) return undefined;
   const usedSubject = cite(context, subject.row, subject.score);
   const usedStated = cite(context, stated, subject.score);

@@ -59,7 +59,9 @@ const FRAME_TOKENS = new Set(
     '预计 有望 能 达到 实际 已经 已 截至 截止 当年 工作 思路 重点 要点 工作思路 工作重点 工作要点 全年 全省 全市 的 了 要 在 ' +
     '和 与 及 比 多 少 完成 实现 情况 怎么样 如何 有 为 到 以来 自 百分点 个百分点 亿元 万元 元 高于 低于 全国 同期 中 年 ' +
     '分别是 是否 多少家 多少个 能够 可以 提到 提及 具体 指 是指 含义 意思 ' +
-    '大约 约 大概 共计 总计 一共 合计 经信 工信 系统 经信系统 工信系统 经信局 工信厅 经信厅 厅 局 里').split(' '),
+    '大约 约 大概 共计 总计 一共 合计 经信 工信 系统 经信系统 工信系统 经信局 工信厅 经信厅 厅 局 里 ' +
+    // "过去五年…年均增长": the span a plan review covers, not a metric word.
+    '过去 五年 近五年 这五年').split(' '),
 );
 
 function measureOf(text: string): Measure | undefined {
@@ -138,6 +140,8 @@ export function parseQuestion(question: string, today = new Date(), ignoreWeak: 
     stripped = stripped.slice(0, m.start) + ' '.repeat(m.end - m.start) + stripped.slice(m.end);
   }
   for (const t of times) stripped = stripped.slice(0, t.start) + ' '.repeat(t.end - t.start) + stripped.slice(t.end);
+  // "企业数有多少" is segmented 数有: the 有 before 多少/几 asks, it names nothing.
+  stripped = stripped.replace(/有(?=多少|几)/g, ' ');
   stripped = stripped.replace(/(\d{4})年|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}[—\-–~至到]\d{1,2}月|\d{1,2}月(末|底)?/g, ' ');
 
   const quoted = [...text.matchAll(/[“"「]([^”"」]{2,20})[”"」]/g)].map((m) => m[1]);

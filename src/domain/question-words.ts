@@ -42,5 +42,7 @@ export const DIFFERENCE_VERB = /(提高|提升|下降|降低|加快|放缓|回�
 /** Words of a follow-up that name no metric of their own. */
 export const FOLLOW_UP_NON_METRIC = new Set(
   ('它 其 该 这 这个 那 那么 数字 数据 指标 数 值 还 呢 上年 去年 前年 同期 相比 比 差 相差 超出 超过 出自 报告 哪份 来源 ' +
-    '出处 文件 材料 哪篇 原文 年度 全年 上半年 下半年 季度 一季度 二季度 三季度 四季度 前三季度 当月 月份 当年 时候 情况 省 市 县 区').split(' '),
+    '出处 文件 材料 哪篇 原文 年度 全年 上半年 下半年 季度 一季度 二季度 三季度 四季度 前三季度 当月 月份 当年 时候 情况 省 市 县 区 ' +
+    // "当初定的目标呢": when the figure was set, not which figure.
+    '当初 当时 原来 原先 最初 起初 定 定的 制定 提出').split(' '),
 );

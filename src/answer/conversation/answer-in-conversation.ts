@@ -80,7 +80,8 @@ export function inConversation(response: AskResponse, resolution: Resolution, he
     answer: note + answered.answer,
     question: {
       ...answered.question,
-      resolved: resolution.question,
+      // The pipeline reports 去年 written as the year it read; otherwise the resolved follow-up.
+      resolved: answered.question.resolved || resolution.question,
       followUp: resolution.followUp,
       ...(resolution.followUp ? { inherited: resolution.inherited } : {}),
     },

@@ -60,6 +60,10 @@ describe('a follow-up replaces only the slots it names', () => {
     expect(resolve('2025年江苏规上工业企业营业收入多少？', '利润呢？').question).toBe('2025年江苏规上工业企业利润多少');
   });
 
+  it('当初定的目标呢 asks the target of the metric under discussion', () => {
+    expect(resolve('江西2025年新能源汽车产量实际达到多少？', '当初定的目标是多少？').question).toContain('新能源汽车产量目标');
+  });
+
   it('a swapped head keeps the growth asked before, unless it names an amount; a sector head stands alone', () => {
     expect(resolve('2025年江苏规上工业企业营业收入增长多少？', '利润呢？').question).toBe('2025年江苏规上工业企业利润增长多少');
     expect(resolve('2025年江苏规上工业企业营业收入增长多少？', '利润总额呢？').question).not.toContain('增长');
