@@ -1,5 +1,3 @@
 import { openEngine } from '../src/engine.js';
-const e = await openEngine({ indexDir: process.env.INDEX ?? '/tmp/idx-seeds' });
-const turns = process.argv[2].split(' >> ');
-const r = await e.ask({ question: turns.pop()!, history: turns });
-console.log(JSON.stringify(r, null, 1).slice(0, 3000));
+const engine = await openEngine({ indexDir: process.env.INDEX ?? '/tmp/idx-seeds' });
+for (const q of process.argv.slice(2)) { const r = await engine.ask({ question: q }); console.log(q, '\n ->', r.status, r.answer.slice(0, 200), '\n  resolved', r.question.resolved); }

@@ -16,4 +16,5 @@ run u5 eval/unseen-5/questions.jsonl eval/unseen-5 &
 wait
 run u6 eval/unseen-6/questions.jsonl eval/unseen-6 &
 run u7 eval/unseen-7/questions.jsonl eval/unseen-7 &
+run u8 eval/unseen-8/questions.jsonl eval/unseen-8 &
 wait

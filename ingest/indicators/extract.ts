@@ -166,7 +166,10 @@ function readSentence(sentence: string): MentionContext[] {
       // "，较全部规上工业高出3.7个百分点" names its base first.
       const againstBase = /^[，,、\s]*((较|比)[^，。；\d]{0,14}?)?(高于|低于|快于|慢于|超出|高出)/.test(left);
       if ((mention.isRank || isDifference(left)) && previous && (isScopeOnly(left) || againstBase)) {
-        subjectOf = previous.subjectOf ?? previous;
+        // "增长40.3%，较上月回升1.7个百分点，快于全市34.7个百分点": both margins qualify the 40.3%.
+        const isMargin = (c: MentionContext) => c.mention.isRank || /百分点/.test(c.mention.unit);
+        const figure = [...contexts].reverse().find((c) => !c.subjectOf && !isMargin(c));
+        subjectOf = previous.subjectOf ?? (isMargin(previous) && figure ? figure : previous);
         metric = `${subjectOf.metric}${metric ? '（' + metric + '）' : ''}`;
       } else if (!metric && previous && previous.clause === clause && /^[、和及与]?$/.test(left.trim())) {
         metric = previous.metric;

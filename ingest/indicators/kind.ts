@@ -3,6 +3,8 @@ import type { SectionRole } from '../../src/documents/document.js';
 import type { NumberMention } from '../../src/domain/numbers.js';
 
 const FORECAST_WORDS = /(有望|预计|可望|预期)/;
+// "预计今年一季度，全区…增长18%左右": a 预计 clause leading the sentence governs the figures after it.
+const FORECAST_LEAD = /(^|[，,。；：:])(预计|有望|可望)[^，,。；]{0,10}[，,]/;
 const TARGET_WORDS = /(力争|争取|目标|计划|确保|力求|将|要)/;
 const SHARE_WORDS = /(占比|比重|占|份额|覆盖率|贡献率|利用率|普及率|渗透率|增长面|率)/;
 const CHANGE_WORDS = /(新增|净增|新建|增加(?!值)|减少|新认定|新培育|新获批|新开工|新签约|新引进)/;
@@ -29,7 +31,7 @@ export function detectModality(
   // "2025年一季度，全市…增长11.5%" in a text written in April: a span already over is reported, not planned.
   const future = periodYear > reviewYear && !elapsed;
   if (role === 'plan') return future || (periodYear > reviewYear && TARGET_WORDS.test(before)) ? 'target' : 'actual';
-  if (FORECAST_WORDS.test(before)) return 'forecast';
+  if (FORECAST_WORDS.test(before) || FORECAST_LEAD.test(sentenceBefore)) return 'forecast';
   if (TARGET_WORDS.test(before) || /明年/.test(before) || TARGET_LEAD.test(sentenceBefore) || future) return 'target';
   return 'actual';
 }

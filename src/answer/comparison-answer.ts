@@ -61,6 +61,10 @@ function best(context: ComposeContext, question: ParsedQuestion) {
   return isConfident(hit) ? hit : undefined;
 }
 
+function sameFigure(x: Indicator, y: Indicator): boolean {
+  return x.value === y.value && x.unit === y.unit && x.region === y.region && x.period === y.period;
+}
+
 function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
 }
@@ -113,7 +117,9 @@ export function answerDifference(question: ParsedQuestion, context: ComposeConte
   const sides = sidesOf(question);
   if (!sides) return notFound(describeMissing(question), relatedRows(context, question));
   const a = best(context, sides.subject.question);
-  const stated = a && statedDifference(context, a, sides.baseText);
+  // The same figure may be stated twice (a headline, then the body with its margins): any statement of it will do.
+  const statements = a ? context.table.search(queryFor(sides.subject.question, sides.subject.question.periods[0]), 5).filter((h) => sameFigure(h.row, a.row)) : [];
+  const stated = statements.map((s) => statedDifference(context, s, sides.baseText)).find(Boolean);
   if (stated) return stated;
   const b = best(context, sides.base.question);
   if (!a || !b || a.row.id === b.row.id) {

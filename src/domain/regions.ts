@@ -233,7 +233,8 @@ function accepts(surface: Surface, text: string, start: number, end: number, opt
     case 'alias':
       return true;
     case 'short':
-      return surface.region.level === 'province' || !AMBIGUOUS.has(surface.region.name);
+      // "长治1-11月…" in a question: the bare name counts once a report is about the city (spellOutCountyWords).
+      return surface.region.level === 'province' || !AMBIGUOUS.has(surface.region.name) || options.countyWords;
     case 'abbreviation':
       return options.abbreviations && ABBREVIATIONS.has(text.slice(start, end));
     case 'county-short':
@@ -277,7 +278,8 @@ export function findRegionMentions(text: string, scan: ScanOptions = {}): Region
       longerSurfaceHere = true;
       if (accepts(surface, text, i, i + len, options)) {
         const { name, level } = surface.region;
-        const weak = surface.kind === 'county-short' ? { weak: true } : surface.kind === 'county-word' ? { weak: true, word: true } : {};
+        const ambiguousCity = surface.kind === 'short' && surface.region.level !== 'province' && AMBIGUOUS.has(surface.region.name);
+        const weak = surface.kind === 'county-short' ? { weak: true } : surface.kind === 'county-word' || ambiguousCity ? { weak: true, word: true } : {};
         match = { name, surface: surfaceText, start: i, end: i + len, level, ...weak };
       }
     }

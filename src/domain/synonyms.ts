@@ -21,6 +21,8 @@ const REWRITES: Array<[RegExp, string]> = [
   [/GDP|gdp|地区生产总值|国内生产总值/g, '生产总值'],
   [/总规模/g, '规模'],
   [/总产量/g, '产量'],
+  // "战新产业" is how reports abbreviate 战略性新兴产业.
+  [/战新(?=产业)/g, '战略性新兴'],
   // Industrial investment is counted as fixed-asset investment: "工业固定资产投资" is "工业投资".
   [/工业固定资产投资/g, '工业投资'],
   [/入围/g, '入选'],
