@@ -50,7 +50,7 @@ export interface IngestResult {
   /** Files not parsed again: their bytes match a document of the previous index. */
   reusedDocuments: string[];
   warnings: string[];
-  timingsMs: StageTimings & { bm25: number; embeddings: number; write: number; total: number };
+  timingsMs: StageTimings & { load: number; bm25: number; embeddings: number; write: number; total: number };
   indexDir: string;
 }
 
@@ -72,6 +72,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const indexDir = resolve(options.indexDir);
 
   progress({ stage: 'load', done: 0, total: 1 });
+  const loadStarted = performance.now();
   const previous = await readManifest(indexDir);
   // Files whose bytes the previous index already read (same pipeline) are not parsed again: PDFs are the slow part.
   const known = new Map<string, StoredDocument>();
@@ -87,6 +88,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       return doc?.format && doc.structure ? { format: doc.format, text: doc.text, structure: doc.structure, warnings: [] } : undefined;
     },
   });
+  const loadMs = performance.now() - loadStarted;
   const hash = corpusHash(loaded.files, loaded.catalogText, model);
   const previousDocs = new Map(previous?.documents.map((d) => [d.id, d.sha256]) ?? []);
   const changedDocuments = loaded.files.filter((f) => previousDocs.get(f.id) !== sha256(f.text)).map((f) => f.id);
@@ -123,7 +125,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       indicators: previous.counts.indicators,
       vectors: previous.counts.vectors,
       dense: { active: previous.embedding.active, model, reason: previous.embedding.reason },
-      timingsMs: { ...timings, bm25: 0, embeddings: 0, write: 0, total: performance.now() - started },
+      timingsMs: { ...timings, load: loadMs, bm25: 0, embeddings: 0, write: 0, total: performance.now() - started },
     };
   }
 
@@ -211,6 +213,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     indicators: indicators.length,
     vectors,
     dense: { active: Boolean(embedder), model, reason: denseReason },
-    timingsMs: { ...timings, bm25: bm25Ms, embeddings: embeddingsMs, write: writeMs, total: performance.now() - started },
+    timingsMs: { ...timings, load: loadMs, bm25: bm25Ms, embeddings: embeddingsMs, write: writeMs, total: performance.now() - started },
   };
 }
