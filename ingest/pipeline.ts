@@ -23,7 +23,11 @@ export interface IngestProgress {
   stage: 'load' | 'prepare' | 'bm25' | 'embed' | 'write' | 'done';
   done: number;
   total: number;
+  /** What done/total count: seed files while loading, documents while preparing, chunks for BM25 and vectors. */
+  unit: 'file' | 'document' | 'chunk' | 'step';
   message?: string;
+  /** While loading: the file being read, and for a PDF the pages read so far. */
+  file?: { name: string; pages?: { done: number; total: number } };
 }
 
 export interface IngestOptions {
@@ -71,7 +75,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const model = options.embeddingModel ?? DEFAULT_EMBEDDING_MODEL;
   const indexDir = resolve(options.indexDir);
 
-  progress({ stage: 'load', done: 0, total: 1 });
   const loadStarted = performance.now();
   const previous = await readManifest(indexDir);
   // Files whose bytes the previous index already read (same pipeline) are not parsed again: PDFs are the slow part.
@@ -83,6 +86,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     }
   }
   const loaded = await loadDocuments(options.seedsDir, {
+    onFile: ({ done, total, name, pages }) => progress({ stage: 'load', done, total, unit: 'file', ...(name ? { file: { name, pages } } : {}) }),
     reuse: (fileHash) => {
       const doc = known.get(fileHash);
       return doc?.format && doc.structure ? { format: doc.format, text: doc.text, structure: doc.structure, warnings: [] } : undefined;
@@ -92,7 +96,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const hash = corpusHash(loaded.files, loaded.catalogText, model);
   const previousDocs = new Map(previous?.documents.map((d) => [d.id, d.sha256]) ?? []);
   const changedDocuments = loaded.files.filter((f) => previousDocs.get(f.id) !== sha256(f.text)).map((f) => f.id);
-  progress({ stage: 'load', done: 1, total: 1, message: `${loaded.files.length} documents` });
 
   const timings = emptyTimings();
   const base = {
@@ -116,7 +119,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     if (embedder) upToDate = false;
   }
   if (upToDate && previous) {
-    progress({ stage: 'done', done: 1, total: 1, message: 'index is up to date' });
+    progress({ stage: 'done', done: 1, total: 1, unit: 'step', message: 'index is up to date' });
     return {
       ...base,
       changed: false,
@@ -146,13 +149,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     sections.push(...prepared.sections);
     chunks.push(...prepared.chunks);
     indicators.push(...prepared.indicators);
-    progress({ stage: 'prepare', done: index + 1, total: loaded.files.length, message: file.id });
+    progress({ stage: 'prepare', done: index + 1, total: loaded.files.length, unit: 'document', message: file.id });
   });
 
   let t = performance.now();
-  progress({ stage: 'bm25', done: 0, total: chunks.length });
+  progress({ stage: 'bm25', done: 0, total: chunks.length, unit: 'chunk' });
   const bm25 = Bm25Index.build(chunks.map((c) => ({ id: c.id, text: `${c.heading} ${c.text}` })));
-  progress({ stage: 'bm25', done: chunks.length, total: chunks.length });
+  progress({ stage: 'bm25', done: chunks.length, total: chunks.length, unit: 'chunk' });
   const bm25Ms = performance.now() - t;
 
   t = performance.now();
@@ -164,19 +167,19 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const staging = `${indexDir}.staging-${process.pid}-${Date.now()}`;
   let vectors = 0;
   if (embedder) {
-    progress({ stage: 'embed', done: 0, total: chunks.length, message: embedder.modelId });
+    progress({ stage: 'embed', done: 0, total: chunks.length, unit: 'chunk', message: embedder.modelId });
     const index = await buildVectorIndex(
       chunks.map((c) => ({ id: c.id, text: c.text })),
       embedder,
     );
     await index.save(join(staging, FILES.vectors));
     vectors = index.size;
-    progress({ stage: 'embed', done: chunks.length, total: chunks.length });
+    progress({ stage: 'embed', done: chunks.length, total: chunks.length, unit: 'chunk' });
   }
   const embeddingsMs = performance.now() - t;
 
   t = performance.now();
-  progress({ stage: 'write', done: 0, total: 1 });
+  progress({ stage: 'write', done: 0, total: 1, unit: 'step' });
   const files = await writePayload(staging, { documents, sections, chunks, indicators, bm25: bm25.toJSON() });
   const manifest: Manifest = {
     pipelineVersion: PIPELINE_VERSION,
@@ -201,9 +204,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   // The manifest is written last: a staging folder without one is incomplete by definition.
   await writeManifest(staging, manifest);
   await swapIndex(staging, indexDir);
-  progress({ stage: 'write', done: 1, total: 1 });
+  progress({ stage: 'write', done: 1, total: 1, unit: 'step' });
   const writeMs = performance.now() - t;
-  progress({ stage: 'done', done: 1, total: 1, message: `${indicators.length} indicators, ${chunks.length} chunks` });
+  progress({ stage: 'done', done: 1, total: 1, unit: 'step', message: `${indicators.length} indicators, ${chunks.length} chunks` });
 
   return {
     ...base,

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { AppError } from '../../src/errors.js';
-import type { DocumentLoader, LoadedDocument } from './loader.js';
+import type { DocumentLoader, LoadedDocument, PageProgress } from './loader.js';
 import { dropFurniture, type PageLines } from './pdf-furniture.js';
 import { groupLines, type PdfItem } from './pdf-lines.js';
 import { assembleText } from './pdf-paragraphs.js';
@@ -38,7 +38,7 @@ async function open(bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> 
   }
 }
 
-async function pageLines(doc: PDFDocumentProxy): Promise<PageLines[]> {
+async function pageLines(doc: PDFDocumentProxy, onPage?: PageProgress): Promise<PageLines[]> {
   const pages: PageLines[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
@@ -49,6 +49,7 @@ async function pageLines(doc: PDFDocumentProxy): Promise<PageLines[]> {
       .map((i) => ({ str: i.str, x: i.transform[4], y: i.transform[5], width: i.width, size: Math.hypot(i.transform[2], i.transform[3]) || i.height }));
     pages.push({ page: p, height, lines: groupLines(p, items) });
     page.cleanup();
+    onPage?.(p, doc.numPages);
   }
   return pages;
 }
@@ -60,11 +61,11 @@ async function pageLines(doc: PDFDocumentProxy): Promise<PageLines[]> {
  */
 export const pdfLoader: DocumentLoader = {
   format: 'pdf',
-  async load(bytes: Uint8Array, name: string): Promise<LoadedDocument> {
+  async load(bytes: Uint8Array, name: string, onPage?: PageProgress): Promise<LoadedDocument> {
     const doc = await open(bytes, name);
     let pages: PageLines[];
     try {
-      pages = await pageLines(doc);
+      pages = await pageLines(doc, onPage);
     } catch (error) {
       throw new AppError('ingest_failed', 422, `${name}: the PDF could not be read (${(error as Error).message})`);
     } finally {
