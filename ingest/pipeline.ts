@@ -17,6 +17,7 @@ import { ensureIndexParentWritable } from '../src/index/index-dir-error.js';
 import { PIPELINE_VERSION, type Manifest } from '../src/index/manifest.js';
 import { buildVectorIndex } from '../src/index/vector-store.js';
 import { loadDocuments, type SourceFile } from './load-documents.js';
+import type { LoadedDocument } from './load/loader.js';
 import { emptyTimings, prepareDocument, type StageTimings } from './prepare-document.js';
 
 export interface IngestProgress {
@@ -40,6 +41,8 @@ export interface IngestOptions {
   /** An already loaded embedder (tests, long-running servers); skips loading the model. */
   embedder?: TextEmbedder | null;
   onProgress?: (event: IngestProgress) => void;
+  /** Files already read by the caller (an upload job), by SHA-256 of their bytes: not parsed again. */
+  preloaded?: ReadonlyMap<string, LoadedDocument>;
 }
 
 export interface IngestResult {
@@ -88,6 +91,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const loaded = await loadDocuments(options.seedsDir, {
     onFile: ({ done, total, name, pages }) => progress({ stage: 'load', done, total, unit: 'file', ...(name ? { file: { name, pages } } : {}) }),
     reuse: (fileHash) => {
+      const preloaded = options.preloaded?.get(fileHash);
+      if (preloaded) return preloaded;
       const doc = known.get(fileHash);
       return doc?.format && doc.structure ? { format: doc.format, text: doc.text, structure: doc.structure, warnings: [] } : undefined;
     },
