@@ -121,6 +121,13 @@ export function setupUploadView() {
     input.value = '';
     uploadAll(files);
   });
+  // A file dropped beside the zone would make the browser leave the page to show it; text drops stay normal.
+  const carriesFiles = (event) => event.dataTransfer?.types.includes('Files');
+  for (const type of ['dragover', 'drop']) {
+    window.addEventListener(type, (event) => {
+      if (carriesFiles(event) && !zone.contains(event.target)) event.preventDefault();
+    });
+  }
   // dragover must be cancelled for the browser to allow a drop here instead of opening the file.
   zone.addEventListener('dragover', (event) => {
     event.preventDefault();
