@@ -108,6 +108,9 @@ describe.skipIf(browserMissing)(TITLE, () => {
       '文件无法读取：scanned.pdf: the PDF has no text layer (scanned pages or images only); run OCR on it first',
     );
     expect((await readdir(seedsDir)).includes('scanned.pdf')).toBe(false);
+    // The view fits a phone, signed in (tabs and account bar) with a long error in the list: no sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   it('a reader has no upload view', async () => {
