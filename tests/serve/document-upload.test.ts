@@ -13,7 +13,7 @@ import { AppError } from '../../src/errors.js';
 import { DEFAULT_EMBEDDING_MODEL } from '../../src/index/embeddings.js';
 import { openOrRebuild } from '../../src/index/open-or-rebuild.js';
 import { createApp } from '../../src/serve/app.js';
-import type { Job } from '../../src/serve/jobs/job-schema.js';
+import { jobSchema, type Job } from '../../src/serve/jobs/job-schema.js';
 import { swapOnReindex, type AdminOptions } from '../../src/serve/routes/admin.js';
 import { FORMATS_DIR, fixtureBytes } from '../ingest/load/format-fixtures.js';
 import { expectError } from './http-helpers.js';
@@ -56,9 +56,9 @@ function upload(name: string, bytes: Uint8Array, headers: Record<string, string>
   return Promise.resolve(app.request('/documents', { method: 'POST', body: form, headers }));
 }
 
-async function waitUntil(id: string, test: (job: { state: string; progress: { done: number; total: number; unit: string } }) => boolean) {
+async function waitUntil(id: string, test: (job: Job) => boolean): Promise<Job> {
   for (;;) {
-    const job = await (await app.request(`/jobs/${id}`, { headers: AUTH })).json();
+    const job = jobSchema.parse(await (await app.request(`/jobs/${id}`, { headers: AUTH })).json());
     if (test(job)) return job;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
