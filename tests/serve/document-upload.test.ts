@@ -112,6 +112,13 @@ describe('POST /documents', () => {
     expect(job.reindex).toBeUndefined();
   });
 
+  it('new bytes under a name already indexed replace that document', async () => {
+    const text = new TextEncoder().encode('襄阳市2026年工作要点\n\n2026年，全市规上工业增加值增长8%以上。\n');
+    const { job } = await finishedJob(app, await acceptedJob(await upload('report.txt', text)), AUTH);
+    expect(job).toMatchObject({ state: 'done', documents: [{ id: 'report.txt', status: 'replaced', format: 'txt' }], reindex: { changed: true, documents: 3 } });
+    expect(engine?.document('report.txt')?.text).toContain('全市规上工业增加值增长8%以上');
+  });
+
   it.each([
     ['scanned.pdf', /scanned\.pdf: the PDF has no text layer/],
     ['encrypted.pdf', /encrypted\.pdf: the PDF is encrypted/],
