@@ -20,6 +20,11 @@ export interface BenchOptions {
   /** CPU-profile the serving worker at the largest N. */
   profile: boolean;
   seedsDir: string;
+  /** Pages of the long PDF/DOCX report whose ingest is timed per page. */
+  pages: number;
+  formats: boolean;
+  /** Only the PDF/DOCX per-page rows (a minute or two instead of the whole bench). */
+  formatsOnly: boolean;
 }
 
 export const USAGE = `npm run bench -- [--docs N ...] [--json] [options]
@@ -37,7 +42,10 @@ export const USAGE = `npm run bench -- [--docs N ...] [--json] [options]
   --vectors KIND        HNSW comparison vectors: both | tiny | random | auto (default both)
   --hybrid-max-docs N   hybrid mode (when a real embedding model is installed) up to N docs (default 100)
   --profile             write a CPU profile of the server at the largest N to <out>/profiles
-  --seeds DIR           real reports to build from (default seeds)`;
+  --seeds DIR           real reports to build from (default seeds)
+  --pages N             pages of the long PDF/DOCX report timed per page (default 100; needs LibreOffice)
+  --no-formats          skip the PDF/DOCX rows
+  --formats-only        only the PDF/DOCX rows`;
 
 const VECTOR_CHOICES: readonly VectorSourceChoice[] = ['both', 'tiny', 'random', 'auto'];
 
@@ -62,6 +70,9 @@ export function parseArgs(argv: string[]): BenchOptions {
     hybridMaxDocs: 100,
     profile: false,
     seedsDir: 'seeds',
+    pages: 100,
+    formats: true,
+    formatsOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -124,6 +135,15 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--seeds':
         options.seedsDir = value();
         break;
+      case '--pages':
+        options.pages = positiveInteger(flag, value());
+        break;
+      case '--no-formats':
+        options.formats = false;
+        break;
+      case '--formats-only':
+        options.formatsOnly = true;
+        break;
       case '--help':
       case '-h':
         throw new Error(USAGE);
@@ -131,6 +151,7 @@ export function parseArgs(argv: string[]): BenchOptions {
         throw new Error(`unknown option ${flag}\n\n${USAGE}`);
     }
   }
+  if (options.formatsOnly && !options.formats) throw new Error('--formats-only and --no-formats contradict each other');
   if (!options.chartFile) options.chartFile = `${options.outDir}/perf-latency-memory.svg`;
   return options;
 }

@@ -18,6 +18,8 @@ import { scalingExponent } from './scaling.js';
 import { summarize } from './summary.js';
 import { readSourceReports, writeSyntheticCorpus } from './synthetic-corpus.js';
 import { evaluateTargets } from './targets.js';
+import { measureFormatIngest } from './format-ingest.js';
+import { formatTable } from './report.js';
 import type { EmbeddingSetting, IngestMeasurement } from './worker-protocol.js';
 
 const MINUTE = 60_000;
@@ -142,8 +144,18 @@ async function main(): Promise<void> {
   if ('skipped' in context.model) log(context.model.skipped);
 
   try {
-    const dev = await readDevQuestions();
     const sources = await readSourceReports(options.seedsDir);
+    const measureFormats = () => (options.formats ? measureFormatIngest(sources, options.pages, work, log) : Promise.resolve({ skipped: '--no-formats' }));
+    if (options.formatsOnly) {
+      const formats = await measureFormats();
+      if ('skipped' in formats) log(formats.skipped);
+      const file = path.join(options.outDir, 'formats.json');
+      await writeFile(file, `${JSON.stringify({ startedAt, machine: describeMachine(), formats }, null, 2)}\n`);
+      log(`wrote ${file}`);
+      console.log(formatTable(formats));
+      return;
+    }
+    const dev = await readDevQuestions();
     const seeds = await measureCorpus(context, {
       seedsDir: options.seedsDir,
       name: 'seeds',
@@ -193,6 +205,9 @@ async function main(): Promise<void> {
       log(`BM25: ours ${bm25.ours.search.mean.toFixed(3)} ms vs baseline ${bm25.baseline.search.mean.toFixed(3)} ms per query`);
     }
 
+    const formats = await measureFormats();
+    if ('skipped' in formats) log(`formats: ${formats.skipped}`);
+
     const synthetic = corpora.filter((c) => c.synthetic);
     const measured: Omit<BenchResults, 'targets' | 'summary'> = {
       startedAt,
@@ -203,6 +218,7 @@ async function main(): Promise<void> {
       corpora,
       hnsw,
       bm25,
+      formats,
       scaling: {
         ingestExponent: scalingExponent(synthetic.map((c) => ({ n: c.docs, cost: c.keyword.ingest.timingsMs.total }))),
         askP95Exponent: scalingExponent(synthetic.map((c) => ({ n: c.docs, cost: c.keyword.serve.inProcess.summary.p95 }))),

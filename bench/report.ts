@@ -1,6 +1,7 @@
 import { markdownTable } from './markdown-table.js';
 import { round } from './percentiles.js';
-import { isSkipped, type BenchResults, type CorpusResult } from './results.js';
+import type { FormatIngestResult } from './format-ingest.js';
+import { isSkipped, type BenchResults, type CorpusResult, type Skipped } from './results.js';
 
 const STAGES = ['normalize', 'sections', 'chunks', 'indicators', 'bm25', 'embeddings', 'write'] as const;
 
@@ -123,6 +124,32 @@ export function bm25Table(results: Omit<BenchResults, 'summary' | 'targets'>): s
   );
 }
 
+/** Ingest of one long report per format: seconds, ms per page, and where the time went. */
+export function formatTable(formats: FormatIngestResult | Skipped): string {
+  if (isSkipped(formats)) return `PDF/DOCX rows skipped: ${formats.skipped}`;
+  const rows = formats.rows.map((r) => [
+    r.format.toUpperCase(),
+    `${r.file} (${mb(r.bytes)} MB)`,
+    `${r.pages} (${r.pagesFrom})`,
+    ms(r.ingest.timingsMs.total / 1000, 2),
+    ms(r.ingest.timingsMs.total / r.pages, 1),
+    ms(r.ingest.processMs / 1000, 2),
+    String(r.ingest.chunks),
+    String(r.ingest.indicators),
+    ...STAGES.filter((s) => s !== 'embeddings').map((s) => ms(r.ingest.timingsMs[s], 0)),
+    ms(r.ingest.timingsMs.load, 0),
+    r.runsMs.map((x) => ms(x, 0)).join(', '),
+  ]);
+  return [
+    markdownTable(
+      ['format', 'file', 'pages', 'ingest s', 'ms/page', 'process s', 'chunks', 'indicators', ...STAGES.filter((s) => s !== 'embeddings').map((s) => `${s} ms`), 'load ms', `runs ms (median shown)`],
+      rows,
+    ),
+    '',
+    `Files written by ${formats.tool} from the seed reports' text; "ingest s" is runIngest's total (load and parse included), "process s" adds Node start-up and module loading, as \`npm run ingest\` costs.`,
+  ].join('\n');
+}
+
 export function targetTable(results: BenchResults): string {
   return markdownTable(
     ['target', 'threshold', 'measured', 'met'],
@@ -172,6 +199,9 @@ export function renderReport(results: BenchResults): string {
     stageTable(results),
     '',
     ...[results.seeds, ...results.corpora].filter((c) => isSkipped(c.hybrid)).slice(0, 1).map((c) => `Hybrid mode: ${isSkipped(c.hybrid) ? c.hybrid.skipped : ''}`),
+    '',
+    '## Ingest per page: PDF and DOCX',
+    formatTable(results.formats),
     '',
     '## HNSW vs exact search (k=10)',
     hnswTable(results),

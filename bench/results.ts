@@ -1,4 +1,5 @@
 import type { Bm25Comparison } from './bm25-comparison.js';
+import type { FormatIngestResult } from './format-ingest.js';
 import type { HnswComparison } from './hnsw-comparison.js';
 import type { MachineInfo } from './machine.js';
 import type { IngestMeasurement, PhaseProfile, ServeMeasurement } from './worker-protocol.js';
@@ -56,6 +57,8 @@ export interface BenchResults {
   corpora: CorpusResult[];
   hnsw: HnswComparison | Skipped;
   bm25: Bm25Comparison | Skipped;
+  /** A long report as PDF and as DOCX (LibreOffice), ingest time per page; skipped without LibreOffice or with --no-formats. */
+  formats: FormatIngestResult | Skipped;
   scaling: {
     /** Slope of log(ingest ms) on log(N); ≤ 1 means flat or falling cost per document. */
     ingestExponent: number | null;

@@ -10,6 +10,17 @@ function byN(corpora: CorpusResult[], value: (c: CorpusResult) => number | undef
 
 const perDoc = (c: CorpusResult) => c.keyword.ingest.timingsMs.total / c.docs;
 
+function formatSummary(results: Omit<BenchResults, 'summary'>): Record<string, SummaryValue> {
+  if (isSkipped(results.formats)) return { formats: results.formats.skipped };
+  const out: Record<string, SummaryValue> = {};
+  for (const r of results.formats.rows) {
+    out[`${r.format}_pages`] = r.pages;
+    out[`${r.format}_ingest_ms`] = round(r.ingest.timingsMs.total, 0);
+    out[`${r.format}_ingest_ms_per_page`] = round(r.ingest.timingsMs.total / r.pages, 1);
+  }
+  return out;
+}
+
 /** The flat summary printed as the last stdout line with --json: keys name the figure and its unit. */
 export function summarize(results: Omit<BenchResults, 'summary'>): BenchSummary {
   const top = results.corpora[results.corpora.length - 1];
@@ -58,6 +69,7 @@ export function summarize(results: Omit<BenchResults, 'summary'>): BenchSummary 
     bm25_speedup: opt(bm25?.searchSpeedup, 1),
     bm25_query_ms: opt(bm25?.ours.search.mean, 3),
     bm25_baseline_query_ms: opt(bm25?.baseline.search.mean, 3),
+    ...formatSummary(results),
     targets_met: results.targets.filter((t) => t.met === true).length,
     targets_total: results.targets.length,
     targets_missed: results.targets.filter((t) => t.met !== true).map((t) => t.id).join(',') || null,

@@ -49,9 +49,18 @@ export async function loadCatalog(seedsDir: string): Promise<{ catalog: Catalog;
   return { catalog: parsed.data, text };
 }
 
+/** Where loading a seeds folder is: `done` of `total` files, the one being read, and its pages read so far (PDF). */
+export interface FileProgress {
+  done: number;
+  total: number;
+  name?: string;
+  pages?: { done: number; total: number };
+}
+
 export interface LoadOptions {
   /** What an earlier ingest read from a file with these bytes (by SHA-256): reused instead of parsing the file again. */
   reuse?: (sha256: string, name: string) => LoadedDocument | undefined;
+  onFile?: (progress: FileProgress) => void;
 }
 
 /**
@@ -67,7 +76,10 @@ export async function loadDocuments(seedsDir: string, options: LoadOptions = {})
   const warnings: string[] = [];
   const files: SourceFile[] = [];
   const reusedFiles: string[] = [];
-  for (const name of entries.filter((e) => DOCUMENT_FILE.test(e)).sort()) {
+  const names = entries.filter((e) => DOCUMENT_FILE.test(e)).sort();
+  const onFile = options.onFile ?? (() => {});
+  for (const [index, name] of names.entries()) {
+    onFile({ done: index, total: names.length, name });
     const path = join(seedsDir, name);
     try {
       const info = await stat(path);
@@ -83,7 +95,8 @@ export async function loadDocuments(seedsDir: string, options: LoadOptions = {})
       }
       const hash = sha256(buffer);
       const reused = options.reuse?.(hash, name);
-      const loaded = reused ?? (await loadFile(new Uint8Array(buffer), name));
+      const onPage = (done: number, total: number) => onFile({ done: index, total: names.length, name, pages: { done, total } });
+      const loaded = reused ?? (await loadFile(new Uint8Array(buffer), name, onPage));
       warnings.push(...loaded.warnings);
       if (reused) reusedFiles.push(name);
       files.push({
@@ -100,6 +113,7 @@ export async function loadDocuments(seedsDir: string, options: LoadOptions = {})
       else warnings.push(`${name}: skipped, could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   }
+  if (names.length > 0) onFile({ done: names.length, total: names.length });
   for (const id of Object.keys(catalog)) {
     if (!files.some((f) => f.id === id)) warnings.push(`${CATALOG_FILE}: entry ${id} has no document file`);
   }

@@ -17,13 +17,18 @@ import { ensureIndexParentWritable } from '../src/index/index-dir-error.js';
 import { PIPELINE_VERSION, type Manifest } from '../src/index/manifest.js';
 import { buildVectorIndex } from '../src/index/vector-store.js';
 import { loadDocuments, type SourceFile } from './load-documents.js';
+import type { LoadedDocument } from './load/loader.js';
 import { emptyTimings, prepareDocument, type StageTimings } from './prepare-document.js';
 
 export interface IngestProgress {
   stage: 'load' | 'prepare' | 'bm25' | 'embed' | 'write' | 'done';
   done: number;
   total: number;
+  /** What done/total count: seed files while loading, documents while preparing, chunks for BM25 and vectors. */
+  unit: 'file' | 'document' | 'chunk' | 'step';
   message?: string;
+  /** While loading: the file being read, and for a PDF the pages read so far. */
+  file?: { name: string; pages?: { done: number; total: number } };
 }
 
 export interface IngestOptions {
@@ -36,6 +41,8 @@ export interface IngestOptions {
   /** An already loaded embedder (tests, long-running servers); skips loading the model. */
   embedder?: TextEmbedder | null;
   onProgress?: (event: IngestProgress) => void;
+  /** Files already read by the caller (an upload job), by SHA-256 of their bytes: not parsed again. */
+  preloaded?: ReadonlyMap<string, LoadedDocument>;
 }
 
 export interface IngestResult {
@@ -50,7 +57,7 @@ export interface IngestResult {
   /** Files not parsed again: their bytes match a document of the previous index. */
   reusedDocuments: string[];
   warnings: string[];
-  timingsMs: StageTimings & { bm25: number; embeddings: number; write: number; total: number };
+  timingsMs: StageTimings & { load: number; bm25: number; embeddings: number; write: number; total: number };
   indexDir: string;
 }
 
@@ -71,7 +78,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const model = options.embeddingModel ?? DEFAULT_EMBEDDING_MODEL;
   const indexDir = resolve(options.indexDir);
 
-  progress({ stage: 'load', done: 0, total: 1 });
+  const loadStarted = performance.now();
   const previous = await readManifest(indexDir);
   // Files whose bytes the previous index already read (same pipeline) are not parsed again: PDFs are the slow part.
   const known = new Map<string, StoredDocument>();
@@ -82,15 +89,18 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     }
   }
   const loaded = await loadDocuments(options.seedsDir, {
+    onFile: ({ done, total, name, pages }) => progress({ stage: 'load', done, total, unit: 'file', ...(name ? { file: { name, pages } } : {}) }),
     reuse: (fileHash) => {
+      const preloaded = options.preloaded?.get(fileHash);
+      if (preloaded) return preloaded;
       const doc = known.get(fileHash);
       return doc?.format && doc.structure ? { format: doc.format, text: doc.text, structure: doc.structure, warnings: [] } : undefined;
     },
   });
+  const loadMs = performance.now() - loadStarted;
   const hash = corpusHash(loaded.files, loaded.catalogText, model);
   const previousDocs = new Map(previous?.documents.map((d) => [d.id, d.sha256]) ?? []);
   const changedDocuments = loaded.files.filter((f) => previousDocs.get(f.id) !== sha256(f.text)).map((f) => f.id);
-  progress({ stage: 'load', done: 1, total: 1, message: `${loaded.files.length} documents` });
 
   const timings = emptyTimings();
   const base = {
@@ -114,7 +124,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     if (embedder) upToDate = false;
   }
   if (upToDate && previous) {
-    progress({ stage: 'done', done: 1, total: 1, message: 'index is up to date' });
+    progress({ stage: 'done', done: 1, total: 1, unit: 'step', message: 'index is up to date' });
     return {
       ...base,
       changed: false,
@@ -123,7 +133,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       indicators: previous.counts.indicators,
       vectors: previous.counts.vectors,
       dense: { active: previous.embedding.active, model, reason: previous.embedding.reason },
-      timingsMs: { ...timings, bm25: 0, embeddings: 0, write: 0, total: performance.now() - started },
+      timingsMs: { ...timings, load: loadMs, bm25: 0, embeddings: 0, write: 0, total: performance.now() - started },
     };
   }
 
@@ -144,13 +154,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     sections.push(...prepared.sections);
     chunks.push(...prepared.chunks);
     indicators.push(...prepared.indicators);
-    progress({ stage: 'prepare', done: index + 1, total: loaded.files.length, message: file.id });
+    progress({ stage: 'prepare', done: index + 1, total: loaded.files.length, unit: 'document', message: file.id });
   });
 
   let t = performance.now();
-  progress({ stage: 'bm25', done: 0, total: chunks.length });
+  progress({ stage: 'bm25', done: 0, total: chunks.length, unit: 'chunk' });
   const bm25 = Bm25Index.build(chunks.map((c) => ({ id: c.id, text: `${c.heading} ${c.text}` })));
-  progress({ stage: 'bm25', done: chunks.length, total: chunks.length });
+  progress({ stage: 'bm25', done: chunks.length, total: chunks.length, unit: 'chunk' });
   const bm25Ms = performance.now() - t;
 
   t = performance.now();
@@ -162,19 +172,19 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const staging = `${indexDir}.staging-${process.pid}-${Date.now()}`;
   let vectors = 0;
   if (embedder) {
-    progress({ stage: 'embed', done: 0, total: chunks.length, message: embedder.modelId });
+    progress({ stage: 'embed', done: 0, total: chunks.length, unit: 'chunk', message: embedder.modelId });
     const index = await buildVectorIndex(
       chunks.map((c) => ({ id: c.id, text: c.text })),
       embedder,
     );
     await index.save(join(staging, FILES.vectors));
     vectors = index.size;
-    progress({ stage: 'embed', done: chunks.length, total: chunks.length });
+    progress({ stage: 'embed', done: chunks.length, total: chunks.length, unit: 'chunk' });
   }
   const embeddingsMs = performance.now() - t;
 
   t = performance.now();
-  progress({ stage: 'write', done: 0, total: 1 });
+  progress({ stage: 'write', done: 0, total: 1, unit: 'step' });
   const files = await writePayload(staging, { documents, sections, chunks, indicators, bm25: bm25.toJSON() });
   const manifest: Manifest = {
     pipelineVersion: PIPELINE_VERSION,
@@ -199,9 +209,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   // The manifest is written last: a staging folder without one is incomplete by definition.
   await writeManifest(staging, manifest);
   await swapIndex(staging, indexDir);
-  progress({ stage: 'write', done: 1, total: 1 });
+  progress({ stage: 'write', done: 1, total: 1, unit: 'step' });
   const writeMs = performance.now() - t;
-  progress({ stage: 'done', done: 1, total: 1, message: `${indicators.length} indicators, ${chunks.length} chunks` });
+  progress({ stage: 'done', done: 1, total: 1, unit: 'step', message: `${indicators.length} indicators, ${chunks.length} chunks` });
 
   return {
     ...base,
@@ -211,6 +221,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     indicators: indicators.length,
     vectors,
     dense: { active: Boolean(embedder), model, reason: denseReason },
-    timingsMs: { ...timings, bm25: bm25Ms, embeddings: embeddingsMs, write: writeMs, total: performance.now() - started },
+    timingsMs: { ...timings, load: loadMs, bm25: bm25Ms, embeddings: embeddingsMs, write: writeMs, total: performance.now() - started },
   };
 }

@@ -67,9 +67,23 @@ export function ask(question, history = []) {
   });
 }
 
+/** Sends one file as multipart (the browser sets the boundary); the answer is the job that reads and indexes it. */
+export function uploadDocument(file) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return request('/documents', { method: 'POST', body: form });
+}
+
+export const getJob = (id) => request(`/jobs/${encodeURIComponent(id)}`);
+
 const documents = new Map();
 
-/** Documents do not change while the page is open, so each is fetched once. */
+/** After an upload replaced a document, its text must be fetched again. */
+export function forgetDocument(id) {
+  documents.delete(id);
+}
+
+/** Documents change only by an upload from this page (which calls forgetDocument), so each is fetched once. */
 export function getDocument(id) {
   if (!documents.has(id)) {
     const pending = request(`/documents/${encodeURIComponent(id)}`);

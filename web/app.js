@@ -1,16 +1,17 @@
 // Entry point: wires the views and switches between them by the URL hash (#/ask, #/indicators,
 // #/account). When the server requires a sign-in and there is none, only the sign-in form shows.
 import { setupAccountView, show as showAccount } from './account-view.js';
-import { auth, setupAuth } from './auth.js';
+import { auth, mayUpload, setupAuth } from './auth.js';
 import { setupChat } from './chat.js';
 import { show as showIndicators } from './indicators-view.js';
 import { closeSource, setupSourceView } from './source-view.js';
+import { setupUploadView, show as showDocuments } from './upload-view.js';
 
-const VIEWS = ['ask', 'indicators', 'account', 'signin'];
+const VIEWS = ['ask', 'indicators', 'documents', 'account', 'signin'];
 
 function route() {
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
-  let view = path === '/indicators' ? 'indicators' : path === '/account' && auth.principal?.user ? 'account' : 'ask';
+  let view = path === '/indicators' ? 'indicators' : path === '/account' && auth.principal?.user ? 'account' : path === '/documents' && mayUpload() ? 'documents' : 'ask';
   if (auth.signedOut) view = 'signin';
   if (document.body.dataset.view && document.body.dataset.view !== view) closeSource();
   document.body.dataset.view = view;
@@ -22,12 +23,14 @@ function route() {
   }
   if (view === 'indicators') showIndicators(new URLSearchParams(query));
   if (view === 'account') showAccount();
+  if (view === 'documents') showDocuments();
   if (view === 'signin') document.getElementById('signin-name').focus();
 }
 
 setupSourceView();
 setupChat();
 setupAccountView();
+setupUploadView();
 window.addEventListener('hashchange', route);
 await setupAuth(route);
 route();

@@ -14,12 +14,18 @@ export const auth = {
 
 let rerender = () => {};
 
+/** Editors and admins may add and remove reports (POST /documents); the server checks this again. */
+export function mayUpload() {
+  return auth.principal?.role === 'editor' || auth.principal?.role === 'admin';
+}
+
 function showAccount() {
   const principal = auth.principal;
   const user = principal?.user;
   document.getElementById('account-bar').hidden = !(principal?.via === 'session' && user);
   document.getElementById('account-name').textContent = user ? `${user.name}（${user.role}）` : '';
   document.getElementById('account-tab').hidden = !user;
+  document.getElementById('documents-tab').hidden = !mayUpload();
 }
 
 async function refresh() {

@@ -2,7 +2,7 @@ import { AppError } from '../../src/errors.js';
 import { detectType } from './detect-type.js';
 import { docxLoader } from './docx-loader.js';
 import { htmlLoader } from './html-loader.js';
-import type { DocumentFormat, DocumentLoader, LoadedDocument } from './loader.js';
+import type { DocumentFormat, DocumentLoader, LoadedDocument, PageProgress } from './loader.js';
 import { pdfLoader } from './pdf-loader.js';
 import { textLoader } from './text-loader.js';
 
@@ -18,11 +18,11 @@ const LOADERS: Record<DocumentFormat, DocumentLoader> = {
 export const DOCUMENT_FILE = /\.(txt|md|markdown|pdf|docx|html?|xhtml)$/i;
 
 /** Loads one file with the loader its content calls for; every failure is an AppError naming the file. */
-export async function loadFile(bytes: Uint8Array, name: string): Promise<LoadedDocument> {
+export async function loadFile(bytes: Uint8Array, name: string, onPage?: PageProgress): Promise<LoadedDocument> {
   const format = detectType(bytes, name);
   if (!format) throw new AppError('unsupported_media_type', 415, `${name}: unsupported file type (a zip archive that is not a DOCX document)`);
   try {
-    return await LOADERS[format].load(bytes, name);
+    return await LOADERS[format].load(bytes, name, onPage);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('ingest_failed', 422, `${name}: could not be read as ${format.toUpperCase()} (${(error as Error).message})`);

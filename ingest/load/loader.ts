@@ -16,7 +16,10 @@ export interface LoadedDocument {
   warnings: string[];
 }
 
+/** Called as a paged format (PDF) is read: pages done of the file's total, for progress bars and upload jobs. */
+export type PageProgress = (done: number, total: number) => void;
+
 export interface DocumentLoader {
   readonly format: DocumentFormat;
-  load(bytes: Uint8Array, name: string): Promise<LoadedDocument>;
+  load(bytes: Uint8Array, name: string, onPage?: PageProgress): Promise<LoadedDocument>;
 }

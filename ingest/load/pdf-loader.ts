@@ -1,44 +1,15 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { AppError } from '../../src/errors.js';
-import type { DocumentLoader, LoadedDocument } from './loader.js';
+import type { DocumentLoader, LoadedDocument, PageProgress } from './loader.js';
 import { dropFurniture, type PageLines } from './pdf-furniture.js';
 import { groupLines, type PdfItem } from './pdf-lines.js';
+import { openPdf } from './pdf-open.js';
 import { assembleText } from './pdf-paragraphs.js';
 import { readingOrder } from './pdf-reading-order.js';
+import { MIN_CHARS_PER_PAGE, noTextLayer } from './pdf-text-layer.js';
 
-// Chinese PDFs often use predefined CJK CMaps (UniGB-UCS2-H); pdf.js needs its packed copies to map them to Unicode.
-const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const CMAP_URL = join(PDFJS_DIR, 'cmaps') + '/';
-const STANDARD_FONTS_URL = join(PDFJS_DIR, 'standard_fonts') + '/';
-
-/** Fewer visible characters than this per page on average: a scan with at most stray text. */
-const MIN_CHARS_PER_PAGE = 10;
-
-async function open(bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> {
-  try {
-    // pdf.js takes ownership of (and detaches) the buffer it is given; it gets a copy.
-    return await getDocument({
-      data: new Uint8Array(bytes),
-      cMapUrl: CMAP_URL,
-      cMapPacked: true,
-      standardFontDataUrl: STANDARD_FONTS_URL,
-      isEvalSupported: false,
-      useSystemFonts: false,
-      verbosity: VerbosityLevel.ERRORS,
-    }).promise;
-  } catch (error) {
-    const err = error as Error;
-    if (err.name === 'PasswordException') {
-      throw new AppError('ingest_failed', 422, `${name}: the PDF is encrypted (password-protected); save an unprotected copy`);
-    }
-    throw new AppError('ingest_failed', 422, `${name}: not a readable PDF (${err.message})`);
-  }
-}
-
-async function pageLines(doc: PDFDocumentProxy): Promise<PageLines[]> {
+async function pageLines(doc: PDFDocumentProxy, onPage?: PageProgress): Promise<PageLines[]> {
   const pages: PageLines[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
@@ -49,6 +20,7 @@ async function pageLines(doc: PDFDocumentProxy): Promise<PageLines[]> {
       .map((i) => ({ str: i.str, x: i.transform[4], y: i.transform[5], width: i.width, size: Math.hypot(i.transform[2], i.transform[3]) || i.height }));
     pages.push({ page: p, height, lines: groupLines(p, items) });
     page.cleanup();
+    onPage?.(p, doc.numPages);
   }
   return pages;
 }
@@ -60,11 +32,11 @@ async function pageLines(doc: PDFDocumentProxy): Promise<PageLines[]> {
  */
 export const pdfLoader: DocumentLoader = {
   format: 'pdf',
-  async load(bytes: Uint8Array, name: string): Promise<LoadedDocument> {
-    const doc = await open(bytes, name);
+  async load(bytes: Uint8Array, name: string, onPage?: PageProgress): Promise<LoadedDocument> {
+    const doc = await openPdf(bytes, name);
     let pages: PageLines[];
     try {
-      pages = await pageLines(doc);
+      pages = await pageLines(doc, onPage);
     } catch (error) {
       throw new AppError('ingest_failed', 422, `${name}: the PDF could not be read (${(error as Error).message})`);
     } finally {
@@ -72,7 +44,7 @@ export const pdfLoader: DocumentLoader = {
     }
     const visible = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.segments.reduce((k, s) => k + s.text.replace(/\s/g, '').length, 0), 0), 0);
     if (visible < MIN_CHARS_PER_PAGE * pages.length) {
-      throw new AppError('ingest_failed', 422, `${name}: the PDF has no text layer (scanned pages or images only); run OCR on it first`);
+      throw noTextLayer(name);
     }
     const flow = dropFurniture(pages).flatMap((p) => readingOrder(p.page, p.lines));
     const { text, pages: pageSpans, tables } = assembleText(flow);

@@ -1,6 +1,6 @@
 import { readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { runIngest, type IngestResult } from '../../ingest/pipeline.js';
+import { runIngest, type IngestOptions, type IngestResult } from '../../ingest/pipeline.js';
 import { openEngine, type Engine, type EngineOptions } from '../engine.js';
 import { AppError } from '../errors.js';
 import type { TextEmbedder } from './embeddings.js';
@@ -130,7 +130,10 @@ export async function recoverInterruptedSwap(indexDir: string, embeddingModel: s
  * (policy 'rebuild') or start-up stops with the reason (policy 'refuse'). A missing index is
  * simply built. `force` rebuilds even an intact, current index.
  */
-export async function openOrRebuild(source: IndexSource, options: { force?: boolean } = {}): Promise<OpenedIndex> {
+export async function openOrRebuild(
+  source: IndexSource,
+  options: { force?: boolean } & Pick<IngestOptions, 'onProgress' | 'preloaded'> = {},
+): Promise<OpenedIndex> {
   const policy = source.onCorrupt ?? 'rebuild';
   const warn = source.onWarning ?? (() => {});
   const recovered = await recoverInterruptedSwap(source.indexDir, source.embeddingModel);
@@ -157,6 +160,8 @@ export async function openOrRebuild(source: IndexSource, options: { force?: bool
       embeddingModel: source.embeddingModel,
       embedder: source.embedder,
       force,
+      onProgress: options.onProgress,
+      preloaded: options.preloaded,
     });
   const open = () =>
     openEngine({

@@ -8,6 +8,8 @@ import { registerAdmin, type AdminOptions } from './routes/admin.js';
 import { registerAsk } from './routes/ask.js';
 import { registerAuth, registerMe, type AccountOptions } from './routes/auth.js';
 import { registerDocumentAdmin } from './routes/document-admin.js';
+import { JobQueue } from './jobs/job-queue.js';
+import { registerJobs } from './routes/jobs.js';
 import { registerUsers } from './routes/users.js';
 import { registerDocuments } from './routes/documents.js';
 import { registerHealth } from './routes/health.js';
@@ -52,8 +54,13 @@ export function createApp(options: AppOptions): Hono {
     registerAuth(app, accounts, authContext);
     registerUsers(app, accounts.accounts);
   }
-  if (options.admin) registerAdmin(app, options.admin);
-  if (options.admin?.seedsDir) registerDocumentAdmin(app, engine, { seedsDir: options.admin.seedsDir, reindex: options.admin.reindex });
+  if (options.admin) {
+    // One queue for uploads, deletions and re-indexes: they all rebuild the same index folder.
+    const jobs = new JobQueue({ onUnexpected: (err, job) => logger.error({ err, jobId: job.id, kind: job.kind }, 'job failed unexpectedly') });
+    registerAdmin(app, options.admin, jobs);
+    if (options.admin.seedsDir) registerDocumentAdmin(app, engine, { seedsDir: options.admin.seedsDir, reindex: options.admin.reindex }, jobs);
+    registerJobs(app, jobs);
+  }
   registerAsk(app, engine);
   registerDocuments(app, engine);
   registerIndicators(app, engine);

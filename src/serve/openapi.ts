@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import type { ReindexReport } from './routes/admin.js';
+import { jobParamsSchema, jobSchema } from './jobs/job-schema.js';
 import {
   apiKeySchema,
   createdKeySchema,
@@ -62,23 +62,6 @@ const streamDescription = [
   'If answering fails after the stream has opened, a single `error` event (Error) is sent instead of the remaining events and the stream closes.',
   'Each event\'s `data` is one JSON object.',
 ].join(' ');
-
-/** routes/admin.ts has only a TypeScript interface; the assignment below fails to compile if the two drift apart. */
-const reindexReportSchema = z
-  .object({
-    status: z.literal('reindexed'),
-    changed: z.boolean(),
-    rebuiltBecause: z.string().optional(),
-    documents: z.number(),
-    chunks: z.number(),
-    indicators: z.number(),
-    warnings: z.array(z.string()),
-    index: z.object({ createdAt: z.string(), corpusHash: z.string() }),
-    durationMs: z.number(),
-  })
-  .meta({ id: 'ReindexReport' });
-const reindexMatchesInterface: [z.infer<typeof reindexReportSchema>, ReindexReport] extends [ReindexReport, z.infer<typeof reindexReportSchema>] ? true : never = true;
-void reindexMatchesInterface;
 
 /** API_KEY or user accounts, when on, guard every data route; otherwise those routes are open, hence the empty alternative. */
 const apiKeySecurity: Array<Record<string, string[]>> = [{ apiKey: [] }, { session: [] }, {}];
@@ -205,48 +188,56 @@ function describeRoutes(registry: Registry): void {
       ...errors(400, 401, 413, 415, 429, 503),
     },
   });
+  const accepted = (description: string) => ({
+    description: `${description}; poll the job at the Location header (GET /jobs/{id}) until its state is done or failed`,
+    headers: { Location: { description: '/jobs/{id}', schema: { type: 'string' as const } } },
+    content: { 'application/json': { schema: jobSchema } },
+  });
   registry.registerPath({
     method: 'post',
     path: '/admin/reindex',
     tags: ['service'],
-    summary: 'Rebuild the index from the seeds and swap it in (editor or admin; only when ADMIN_TOKEN is set or user accounts are on)',
+    summary: 'Rebuild the index from the seeds and swap it in, as a job (editor or admin; only when ADMIN_TOKEN is set or user accounts are on)',
+    description: 'A request while a re-index is queued or running gets that job back instead of starting another. The old index answers until the new one is in service.',
     security: adminSecurity,
     request: { query: z.object({ force: z.enum(['true', 'false', '1', '0']).optional() }) },
-    responses: { 200: json(reindexReportSchema, 'the new index is in service'), ...errors(400, 401, 403, 429) },
+    responses: { 202: accepted('the re-index job; when done its `reindex` says what changed'), ...errors(400, 401, 403, 429) },
   });
   describeAuthRoutes(registry);
-  const uploadResultSchema = z
-    .object({
-      status: z.enum(['created', 'replaced', 'unchanged', 'deleted']),
-      id: z.string(),
-      format: z.enum(['txt', 'md', 'pdf', 'docx', 'html']).optional(),
-      sha256: z.string().optional(),
-      reindex: reindexReportSchema.optional(),
-    })
-    .meta({ id: 'DocumentChange' });
   registry.registerPath({
     method: 'post',
     path: '/documents',
     tags: ['documents'],
-    summary: 'Add or replace a report (multipart field `file`: PDF, DOCX, HTML, text) and re-index (editor or admin; only when ADMIN_TOKEN is set or user accounts are on)',
+    summary: 'Add or replace a report (multipart field `file`: PDF, DOCX, HTML, text), as a job that reads it and re-indexes (editor or admin; only when ADMIN_TOKEN is set or user accounts are on)',
+    description:
+      'Checked before the job is queued, each refusal naming the file: the form and name (400), the size (413, 20 MiB), the type by content (415), ' +
+      'and for a PDF whether it opens and has a text layer (422 `ingest_failed`: broken, encrypted, scanned). Nothing is written then. ' +
+      'The job reads every page (progress in pages), writes the file and re-indexes (progress in documents); the same bytes again finish as `unchanged`. ' +
+      'If reading or re-indexing fails, the job is `failed` with `error`, and the seeds folder and the index are as before.',
     security: adminSecurity,
     request: {
       body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().meta({ format: 'binary' }) }) } } },
     },
-    responses: {
-      201: json(uploadResultSchema, 'a new report, indexed'),
-      200: json(uploadResultSchema, 'a report replaced, or the same bytes already indexed (unchanged)'),
-      ...errors(400, 401, 403, 413, 415, 422, 429),
-    },
+    responses: { 202: accepted('the upload job'), ...errors(400, 401, 403, 413, 415, 422, 429, 503) },
   });
   registry.registerPath({
     method: 'delete',
     path: '/documents/{id}',
     tags: ['documents'],
-    summary: 'Remove a report from the seeds folder and re-index (editor or admin; only when ADMIN_TOKEN is set or user accounts are on)',
+    summary: 'Remove a report from the seeds folder and re-index, as a job (editor or admin; only when ADMIN_TOKEN is set or user accounts are on)',
     security: adminSecurity,
     request: { params: z.object({ id: z.string() }) },
-    responses: { 200: json(uploadResultSchema, 'removed and re-indexed'), ...errors(401, 403, 404, 429) },
+    responses: { 202: accepted('the delete job'), ...errors(401, 403, 404, 429, 503) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/jobs/{id}',
+    tags: ['documents'],
+    summary: 'The state of an upload, delete or re-index job: queued, running (with progress), done (with documents and reindex) or failed (with error)',
+    description: 'Same access as the routes that start jobs (editor or admin). Jobs are kept in memory, the latest 200, until the server restarts.',
+    security: adminSecurity,
+    request: { params: jobParamsSchema },
+    responses: { 200: json(jobSchema, 'the job'), ...errors(400, 401, 403, 404) },
   });
   registry.registerPath({
     method: 'get',

@@ -83,7 +83,8 @@ describe('crash safety: an ingest killed midway never damages the index in servi
     const child = ingestChild(manySeeds, indexDir);
     let killed = false;
     child.onStderr((text) => {
-      if (!killed && /load: 1\/1/.test(text)) {
+      // Every file has been read: the documents are being prepared now.
+      if (!killed && /load: \d+ files read/.test(text)) {
         killed = true;
         setTimeout(child.kill, 300);
       }

@@ -9,6 +9,7 @@ import { createApp } from '../../src/serve/app.js';
 import { swapOnReindex, type ReindexReport } from '../../src/serve/routes/admin.js';
 import { SEED, SEEDS_DIR } from '../fixtures/seeds.js';
 import { askRequest, expectError } from './http-helpers.js';
+import { acceptedJob, finishedJob } from './jobs-helpers.js';
 
 const API_KEY = 'test-api-key-123';
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -115,7 +116,7 @@ describe('access control', () => {
       expect(calls).toBe(0);
     });
 
-    it('re-ingests and swaps the engine while /ask keeps answering; concurrent calls share one run', async () => {
+    it('re-ingests as a job and swaps the engine while /ask keeps answering; concurrent calls share one job', async () => {
       let swaps = 0;
       const reindex = swapOnReindex(source, {
         current: () => engine,
@@ -142,13 +143,15 @@ describe('access control', () => {
       })();
       const call = () => app.request('/admin/reindex', { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
       const [first, second] = await Promise.all([call(), call()]);
+      const [firstJob, secondJob] = [await acceptedJob(first), await acceptedJob(second)];
+      // The second request joined the first one's job instead of starting a second ingest.
+      expect(secondJob.id).toBe(firstJob.id);
+      const { job } = await finishedJob(app, firstJob, { authorization: `Bearer ${ADMIN_TOKEN}` });
       reindexing = false;
       await traffic;
 
-      expect(first.status).toBe(200);
-      expect(second.status).toBe(200);
-      const report = (await first.json()) as ReindexReport;
-      expect(await second.json()).toEqual(report);
+      expect(job.state).toBe('done');
+      const report = job.reindex as ReindexReport;
       expect(report).toMatchObject({ status: 'reindexed', changed: true, documents: 4 });
       expect(swaps).toBe(1);
       expect(engine).not.toBe(before);
@@ -160,7 +163,7 @@ describe('access control', () => {
       expect(documents.documents).toHaveLength(4);
     });
 
-    it('a failed reindex leaves the engine in service and reports the error', async () => {
+    it('a failed reindex leaves the engine in service and its job reports the error', async () => {
       const current = engine as Engine;
       const broken: IndexSource = { ...source, seedsDir: join(root, 'no-such-seeds') };
       const reindex = swapOnReindex(broken, {
@@ -170,9 +173,11 @@ describe('access control', () => {
         },
       });
       const app = createApp({ engine: () => engine, admin: { token: ADMIN_TOKEN, reindex } });
-      const response = await app.request('/admin/reindex', { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-      const body = await expectError(response, 400, 'ingest_failed');
-      expect(body.error.message).toContain('no-such-seeds');
+      const accepted = await acceptedJob(await app.request('/admin/reindex', { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }));
+      const { job } = await finishedJob(app, accepted, { authorization: `Bearer ${ADMIN_TOKEN}` });
+      expect(job).toMatchObject({ state: 'failed', error: { code: 'ingest_failed' } });
+      expect(job.error?.message).toContain('no-such-seeds');
+      expect(job.reindex).toBeUndefined();
       expect(engine).toBe(current);
       expect((await app.request('/ask', askRequest({ question: QUESTION }))).status).toBe(200);
     });

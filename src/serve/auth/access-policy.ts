@@ -22,6 +22,8 @@ const RULES: Array<{ pattern: RegExp; methods?: string[]; role: Role; when: (s: 
   { pattern: /^\/admin(\/|$)/, role: 'editor', when: (s) => s.adminRoutes, always: true },
   // Adding and removing reports changes what everyone reads.
   { pattern: /^\/documents(\/|$)/, methods: ['POST', 'PUT', 'PATCH', 'DELETE'], role: 'editor', when: (s) => s.adminRoutes, always: true },
+  // An upload's or re-index's progress: for whoever may start one.
+  { pattern: /^\/jobs(\/|$)/, role: 'editor', when: (s) => s.adminRoutes, always: true },
   // A user's own keys: any signed-in user; the route itself requires an account behind the credential.
   { pattern: /^\/auth\/keys(\/|$)/, role: 'reader', when: (s) => s.accounts, always: true },
   { pattern: /^\/(ask|v1|documents|indicators)(\/|$)/, role: 'reader', when: () => true },

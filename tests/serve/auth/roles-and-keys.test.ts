@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestEngine, type TestEngine } from '../../fixtures/engine.js';
 import { askRequest, expectError } from '../http-helpers.js';
+import { acceptedJob, finishedJob } from '../jobs-helpers.js';
 import { authApp, jsonBody, signIn, withSession } from './auth-app.js';
 
 const API_KEY = 'static-api-key-123';
@@ -23,8 +24,11 @@ describe('roles per route, per-user API keys, static keys', () => {
     const reindex = (s: typeof reader) => app.request('/admin/reindex', withSession(s, { method: 'POST' }));
     const forbidden = await expectError(await reindex(reader), 403, 'forbidden');
     expect(forbidden.error.message).toBe('this endpoint needs the editor role; the credential used has reader');
-    expect((await reindex(editor)).status).toBe(200);
-    expect((await reindex(admin)).status).toBe(200);
+    // 202 with a job each; the second is queued after the first finished, so each runs a re-index.
+    for (const session of [editor, admin]) {
+      const { job } = await finishedJob(app, await acceptedJob(await reindex(session)), withSession(session).headers as Record<string, string>);
+      expect(job).toMatchObject({ kind: 'reindex', state: 'done', reindex: { status: 'reindexed' } });
+    }
     expect(reindexCalls()).toBe(2);
 
     await expectError(await app.request('/admin/users', withSession(editor)), 403, 'forbidden');
@@ -75,7 +79,7 @@ describe('roles per route, per-user API keys, static keys', () => {
 
     // Bearer: no cookie, no CSRF token, and the key's role applies.
     expect((await app.request('/ask', bearer(secret, askRequest({ question: '2026年湖北算力目标是多少？' })))).status).toBe(200);
-    expect((await app.request('/admin/reindex', bearer(secret, { method: 'POST' }))).status).toBe(200);
+    expect((await app.request('/admin/reindex', bearer(secret, { method: 'POST' }))).status).toBe(202);
     await expectError(await app.request('/admin/users', bearer(secret)), 403, 'forbidden');
     const me = (await (await app.request('/auth/me', bearer(secret))).json()) as Record<string, unknown>;
     expect(me).toMatchObject({ via: 'api-key', role: 'editor', user: { name: 'editor' } });
@@ -99,7 +103,7 @@ describe('roles per route, per-user API keys, static keys', () => {
     const made = await app.request(`/admin/users/${users.editor}/keys`, withSession(admin, jsonBody('POST', { label: 'for ci' })));
     expect(made.status).toBe(201);
     const { key, secret } = (await made.json()) as { key: { id: string }; secret: string };
-    expect((await app.request('/admin/reindex', bearer(secret, { method: 'POST' }))).status).toBe(200);
+    expect((await app.request('/admin/reindex', bearer(secret, { method: 'POST' }))).status).toBe(202);
     await accounts.updateUser(users.editor, { role: 'reader' });
     await expectError(await app.request('/admin/reindex', bearer(secret, { method: 'POST' })), 403, 'forbidden');
     const all = (await (await app.request('/admin/keys', withSession(admin))).json()) as { keys: Array<{ id: string }> };

@@ -13,7 +13,7 @@ const upload = (name: string, body: string): RequestInit => {
   return { method: 'POST', body: form };
 };
 
-describe('POST /documents and DELETE /documents/:id need the editor role', () => {
+describe('POST /documents, DELETE /documents/:id and GET /jobs/:id need the editor role', () => {
   let fixture: TestEngine;
   let seedsDir: string;
   beforeAll(async () => {
@@ -33,6 +33,8 @@ describe('POST /documents and DELETE /documents/:id need the editor role', () =>
     await expectError(await served.request('/documents', withSession(reader, upload('new.txt', '2026年，全省工业投资增长10%以上。'))), 403, 'forbidden');
     await expectError(await served.request('/documents', upload('new.txt', '2026年，全省工业投资增长10%以上。')), 401, 'unauthorized');
     await expectError(await served.request('/documents/any.txt', withSession(reader, { method: 'DELETE' })), 403, 'forbidden');
+    // Jobs (upload and re-index progress) are for those who may start them.
+    await expectError(await served.request('/jobs/7d444840-9dc0-11d1-b245-5ffdce74fad2', withSession(reader, {})), 403, 'forbidden');
     // Reading stays a reader's right.
     expect((await served.request('/documents', withSession(reader, {}))).status).toBe(200);
 
@@ -40,5 +42,6 @@ describe('POST /documents and DELETE /documents/:id need the editor role', () =>
     await expectError(await served.request('/documents', withSession(editor, upload('report.exe', 'x'))), 415, 'unsupported_media_type');
     await expectError(await served.request('/documents', withSession(editor, upload('report.txt', 'x'), false)), 403, 'csrf_failed');
     expect(await readdir(seedsDir)).toEqual([]);
+    await expectError(await served.request('/jobs/7d444840-9dc0-11d1-b245-5ffdce74fad2', withSession(editor, {})), 404, 'not_found');
   });
 });
