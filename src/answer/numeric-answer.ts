@@ -80,7 +80,8 @@ function statement(
   const used = [main, ...companions.map((c) => ({ ...c, citation: main.citation }))];
   const also = corroborating(hits, hit.row).map((h) => cite(context, h.row, h.score));
   const markers = [main, ...also].map((u) => `[${u.citation}]`).join('');
-  const subject = withSubject ? `${subjectOf(hit.row)}：` : '';
+  // "同比下降42.1%" reads as one phrase: a colon after the verb would part the sign from its number.
+  const subject = withSubject ? `${subjectOf(hit.row)}${/(下降|减少|回落|降低)$/.test(subjectOf(hit.row)) ? '' : '：'}` : '';
   return { text: `${subject}${valuePhrase(hit.row)}${extra}${markers}`, used: [...used, ...also] };
 }
 

@@ -1,6 +1,6 @@
 import type { Measure } from '../indicators/indicator.js';
 import type { Intent } from '../indicators/indicator-table.js';
-import { findRegionMentions } from '../domain/regions.js';
+import { findRegionMentions, regionContains } from '../domain/regions.js';
 import { findTimeExpressions } from '../domain/time-expressions.js';
 import type { Period } from '../domain/period.js';
 import { tokenize } from '../index/tokenizer.js';
@@ -125,7 +125,16 @@ function questionRegions(text: string, ignore: ReadonlySet<string>) {
 export function parseQuestion(question: string, today = new Date(), ignoreWeak: ReadonlySet<string> = new Set()): ParsedQuestion {
   const text = stripInstructions(normalizeQuestion(question));
   const regionMentions = questionRegions(text, ignoreWeak);
-  const regions = [...new Set(regionMentions.map((m) => m.name))];
+  // "长治市2023年沁源县…": the county is asked, its city only says which one; "沁源比长治…" compares both.
+  const narrowed = regionMentions.filter(
+    (m) =>
+      !regionMentions.some((inner) => {
+        if (inner.weak || inner.name === m.name || !regionContains(m.name, inner.name)) return false;
+        const between = text.slice(Math.min(m.end, inner.end), Math.max(m.start, inner.start));
+        return !/[比和与及、]|相比|对比|占/.test(between);
+      }),
+  );
+  const regions = [...new Set(narrowed.map((m) => m.name))];
   const year = today.getFullYear();
   const found = findTimeExpressions(text, { writtenYear: year, writtenMonth: today.getMonth() + 1, sectionYear: year });
   // 明年/今年 inside a quoted statement refer to that statement's time, not to the question's.

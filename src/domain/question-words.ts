@@ -17,7 +17,7 @@ export const COLLOQUIAL_REWRITES: ReadonlyArray<[RegExp, string]> = [
 
 /** Openings that only address the listener ("帮我查一下", "我想知道"). */
 export const FILLER_OPENINGS =
-  /^(请问一下|请问|麻烦(你)?|帮(我|忙)?(查|看|找)(一下|下)?|我想(知道|了解|问问?)(一下)?|能(不能)?告诉我|你知道|想问(一下)?|问一下|咨询一下)[，,：:\s]*/;
+  /^((另外|顺便|再)?(请问一下|请问|问一下|问个问题|问一个问题)|另外|顺便|换个问题|再问一个|还有一个问题|麻烦(你)?|帮(我|忙)?(查|看|找)(一下|下)?|我想(知道|了解|问问?)(一下)?|能(不能)?告诉我|你知道|想问(一下)?|咨询一下)[，,：:\s]*/;
 
 /** "咱们省/咱们市/咱们" and the like: the asker's own region, never a region name. */
 export const SELF_REFERENCE = /咱们|咱|我们|俺们/g;

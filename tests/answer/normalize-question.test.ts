@@ -9,6 +9,11 @@ describe('normalizeQuestion', () => {
     expect(normalizeQuestion('２０２５年５Ｇ基站有多少个？')).toBe('2025年5G基站有多少个？');
   });
 
+  it('drops openers that change the subject (另外问一下, 换个问题)', () => {
+    expect(normalizeQuestion('另外问一下，运城2024年工业投资增长多少？')).toBe('运城2024年工业投资增长多少？');
+    expect(normalizeQuestion('换个问题：运城2024年工业投资增长多少？')).toBe('运城2024年工业投资增长多少？');
+  });
+
   it('converts traditional characters with OpenCC', () => {
     expect(normalizeQuestion('2025年規模以上工業增加值增長多少？')).toBe('2025年规模以上工业增加值增长多少？');
   });

@@ -20,6 +20,17 @@ describe('parseQuestion: regions', () => {
     expect(parse(question).regions).toEqual(regions);
   });
 
+  it('asks about a county named after its city, but keeps both when they are compared', () => {
+    expect(parseQuestion('运城市2024年1-10月临猗县工业增速是多少？').regions).toEqual(['临猗']);
+    expect(parseQuestion('临猗县工业增速比运城市快多少？').regions).toEqual(['临猗', '运城']);
+  });
+
+  it('reads 一季度 without a year as a span of months, not a period', () => {
+    const q = parseQuestion('运城一季度规上工业增加值增长多少？');
+    expect(q.periods).toEqual([]);
+    expect(q.span).toBe('Q1');
+  });
+
   it('does not read a one-character abbreviation inside a quoted name as a region', () => {
     expect(parse('湖南“交湘江信易贷”已为中小企业授信多少？').regions).toEqual(['湖南']);
     expect(parse('“交湘江信易贷”授信多少？').regions).toEqual([]);
