@@ -16,6 +16,7 @@ import { answerNumeric } from './numeric-answer.js';
 import { answerFromPassages } from './passage-answer.js';
 import { parseQuestion, type ParsedQuestion } from './parse-question.js';
 import { newestWrittenYear, withAbsoluteYears } from './relative-year.js';
+import { checkPremise, premiseOf } from './premise-check.js';
 
 export interface Corpus {
   table: IndicatorTable;
@@ -64,6 +65,16 @@ export function spellOutCountyWords(question: string, reported: Set<string>): st
 
 /** The full /ask pipeline: parse, check coverage, answer from indicators or passages, cite. */
 export async function answerQuestion(request: AskRequest, corpus: Corpus): Promise<AskResponse> {
+  // "听说…排第2位，是这样吗？": find the figure, then say whether the claim holds.
+  const premise = premiseOf(normalizeQuestion(request.question));
+  if (premise) {
+    const checked = checkPremise(premise, await answerFigure({ ...request, question: premise.question }, corpus));
+    return { ...checked, question: { ...checked.question, resolved: request.question } };
+  }
+  return answerFigure(request, corpus);
+}
+
+async function answerFigure(request: AskRequest, corpus: Corpus): Promise<AskResponse> {
   const timing: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {

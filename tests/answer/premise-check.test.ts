@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { premiseOf } from '../../src/answer/premise-check.js';
+import { useReportEngine } from '../fixtures/report-engine.js';
+
+describe('premiseOf', () => {
+  it('turns a claimed figure into the question that finds it', () => {
+    expect(premiseOf('听说山西2024年规上工业增加值增速在工业大省里排第2位，是这样吗？')).toMatchObject({
+      question: '山西2024年规上工业增加值增速在工业大省里排第几？',
+      claimed: { raw: '第2位', isRank: true },
+    });
+    expect(premiseOf('山西2024年规上工业增加值增长7.5%，对吧？')?.question).toBe('山西2024年规上工业增加值增长多少？');
+  });
+
+  it('makes no claim of questions that ask, or claim nothing or several things', () => {
+    expect(premiseOf('山西2024年规上工业增加值增长多少？')).toBeUndefined();
+    expect(premiseOf('山西2024年工业经济好转了，是吗？')).toBeUndefined();
+    expect(premiseOf('山西2024年增长7.5%、投资增长9%，对吗？')).toBeUndefined();
+  });
+});
+
+// Written for this test.
+const REPORT = ['山西省人民政府工作报告', '（2025年1月20日）', '一、2024年工作回顾', '全省规上工业增加值增长7.5%、增速居工业大省第3位。'].join('\n');
+
+describe('a yes/no question about a figure', () => {
+  const reports = useReportEngine({ 'shanxi.txt': REPORT });
+
+  it('says no when the report states another figure, and gives the one it states', async () => {
+    const r = await reports.ask({ question: '听说山西2024年规上工业增加值增速在工业大省里排第2位，是这样吗？' });
+    expect(r.answer).toMatch(/^不是：报告写的是第3位/);
+    expect(r.citations).toHaveLength(1);
+  });
+
+  it('says yes when the claim is the stated figure', async () => {
+    const r = await reports.ask({ question: '山西2024年规上工业增加值增长7.5%，对吗？' });
+    expect(r.answer).toMatch(/^是。/);
+  });
+
+  it('refuses without a verdict when the report states nothing to check against', async () => {
+    const r = await reports.ask({ question: '山西2024年工业投资增长12%，对吗？' });
+    expect(r.status).toBe('not_found');
+    expect(r.answer).not.toMatch(/^(是|不是)/);
+  });
+});
