@@ -14,7 +14,11 @@ export interface Premise {
 /** The claim a yes/no question makes about one figure, or undefined when it makes none. */
 export function premiseOf(question: string): Premise | undefined {
   if (!CHECK_TAIL.test(question)) return undefined;
-  const body = question.replace(CHECK_TAIL, '').replace(HEARSAY, '');
+  return claimIn(question.replace(CHECK_TAIL, '').replace(HEARSAY, ''));
+}
+
+/** "…增长15.5%": the one figure a statement claims, and the question that asks for it. */
+export function claimIn(body: string): Premise | undefined {
   // A year is when, not what is claimed.
   const claims = findNumberMentions(body).filter((m) => m.unit !== '年' || !/^\d{4}$/.test(m.raw.replace(/年$/, '')));
   if (claims.length !== 1) return undefined;

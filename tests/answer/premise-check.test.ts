@@ -35,6 +35,14 @@ describe('a yes/no question about a figure', () => {
     expect(r.answer).toMatch(/^是。/);
   });
 
+  it('names the source of a figure the question states, correcting it when the report differs', async () => {
+    const right = await reports.ask({ question: '山西2024年规上工业增加值增长7.5%，这个数字出自哪份材料？' });
+    expect(right.answer).toMatch(/^这一数字出自《/);
+    expect(right.answer).toContain('“');
+    const wrong = await reports.ask({ question: '山西2024年规上工业增加值增长8%，这个数字出自哪份报告？' });
+    expect(wrong.answer).toMatch(/^不是：报告写的是7.5%，不是8%。这一数字出自/);
+  });
+
   it('refuses without a verdict when the report states nothing to check against', async () => {
     const r = await reports.ask({ question: '山西2024年工业投资增长12%，对吗？' });
     expect(r.status).toBe('not_found');

@@ -1,3 +1,4 @@
+import { checkPremise, type Premise } from '../premise-check.js';
 import type { AskRequest, HistoryTurn } from '../ask-schema.js';
 import type { AskResponse } from '../answer.js';
 import { inheritedNote, resolveConversation, type EarlierTurn } from './conversation.js';
@@ -51,10 +52,15 @@ export type HeadlineOf = (docId: string, offset: number) => { start: number; end
  * "出自哪份报告": the documents and sentences the previous answer cited, each document named by the
  * headline of the article cited (a clippings file holds several), which is cited too.
  */
-function sourceAnswer(previous: AskResponse, headlineOf: HeadlineOf): AskResponse {
+function sourceAnswer(previous: AskResponse, headlineOf: HeadlineOf, claim?: Premise): AskResponse {
+  const subject = claim ? '这一数字' : '上文的回答';
   if (previous.status !== 'answered' || previous.citations.length === 0) {
-    return { ...previous, status: 'not_found', answer: '上文的回答没有引用报告原文，无法说明出处。', citations: [], indicators: [] };
+    const why = claim ? '报告中没有找到这一数字，无法说明出处。' : '上文的回答没有引用报告原文，无法说明出处。';
+    return { ...previous, status: 'not_found', answer: why, citations: [], indicators: [] };
   }
+  // A figure the question got wrong is corrected before its source is named.
+  const checked = claim ? checkPremise(claim, previous).answer : '';
+  const correction = checked.startsWith('不是') ? checked.slice(0, checked.indexOf('。') + 1) : '';
   const citations = [...previous.citations];
   const byDoc = new Map<string, AskResponse['citations']>();
   for (const citation of previous.citations) byDoc.set(citation.docId, [...(byDoc.get(citation.docId) ?? []), citation]);
@@ -68,12 +74,12 @@ function sourceAnswer(previous: AskResponse, headlineOf: HeadlineOf): AskRespons
     }
     return `${name}（${docId}）：${cited.map((c) => `“${c.quote}”[${c.n}]`).join('；')}`;
   });
-  return { ...previous, citations, answer: `上文的回答出自${lines.join('；')}。` };
+  return { ...previous, citations, answer: `${correction}${subject}出自${lines.join('；')}。` };
 }
 
 /** The answer as the conversation sees it: the inherited slots said up front, the resolved question reported. */
 export function inConversation(response: AskResponse, resolution: Resolution, headlineOf: HeadlineOf = () => undefined): AskResponse {
-  const answered = resolution.asksSource ? sourceAnswer(response, headlineOf) : response;
+  const answered = resolution.asksSource ? sourceAnswer(response, headlineOf, resolution.claim) : response;
   const note = resolution.followUp ? inheritedNote(resolution) : '';
   return {
     ...answered,

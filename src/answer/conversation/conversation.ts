@@ -1,3 +1,5 @@
+import { ASKS_SOURCE } from '../../domain/question-words.js';
+import { claimIn } from '../premise-check.js';
 import { resolveFollowUp, type Resolution } from './resolve-follow-up.js';
 
 /** Only the last few turns shape a follow-up; older ones were about something else by then. */
@@ -18,7 +20,13 @@ export function resolveConversation(history: EarlierTurn[], question: string, to
   for (const turn of history.slice(-CONTEXT_TURNS)) {
     previous = turn.resolved ?? (previous === undefined ? turn.question : resolveFollowUp(previous, turn.question, today).question);
   }
-  if (previous === undefined) return { question, followUp: false, inherited: {}, asksSource: false };
+  if (previous === undefined) {
+    // "…增长15.5%，这个数字出自哪份材料？": the figure is found first, then its source is named.
+    const clauses = question.split(/[，,]/);
+    const claim = clauses.length > 1 && ASKS_SOURCE.test(clauses[clauses.length - 1]) ? claimIn(clauses.slice(0, -1).join('，')) : undefined;
+    if (claim) return { question: claim.question, followUp: false, inherited: {}, asksSource: true, claim };
+    return { question, followUp: false, inherited: {}, asksSource: false };
+  }
   return resolveFollowUp(previous, question, today);
 }
 

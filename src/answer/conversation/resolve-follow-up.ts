@@ -1,3 +1,4 @@
+import type { Premise } from '../premise-check.js';
 import { AMOUNT_OF_COUNTED, CATEGORY_HEADS, COUNTED_THINGS, HEAD_NOUNS, headNounOf, withHeadNoun } from '../../domain/head-nouns.js';
 import { makePeriod, type Period } from '../../domain/period.js';
 import { findRegionMentions, type RegionMention } from '../../domain/regions.js';
@@ -36,6 +37,8 @@ export interface Resolution {
    * whose figure a review states as done, not as a target. Tried only when the question finds nothing.
    */
   withoutInheritedKind?: string;
+  /** "…增长15.5%，出自哪份材料？": the figure the question itself states, checked against the one found. */
+  claim?: Premise;
 }
 
 // The run that asks for the figure: "是多少", "多少个", "目标是多少" keeps its kind word in the subject.
