@@ -6,7 +6,7 @@ import type { Period } from '../../src/domain/period.js';
 import { findRegionMentions, regionContains } from '../../src/domain/regions.js';
 import { stripBylines } from '../scope/subject-region.js';
 import { LIST_ITEM_OPENING } from '../../src/domain/section-words.js';
-import { AMOUNT_OF_COUNTED, COUNTED_THINGS } from '../../src/domain/head-nouns.js';
+import { AMOUNT_OF_COUNTED, COUNTED_THINGS, HEAD_NOUNS, headNounOf } from '../../src/domain/head-nouns.js';
 import { toSourceSpan, type NormalizedText } from '../normalize.js';
 import type { SectionSpan } from '../sections.js';
 import { splitSentences, type SentenceSpan } from '../sentences.js';
@@ -179,6 +179,9 @@ function readSentence(sentence: string): MentionContext[] {
       } else if (previous && previous.clause !== clause && AMOUNT_OF_COUNTED.test(metric) && COUNTED_THINGS.test(previous.metric)) {
         // "滚动实施工业项目422个，完成投资1055.9亿元": the amount of the things just counted.
         metric = previous.metric + metric;
+      } else if (previous && previous.clause !== clause && !previous.subjectOf && parallelHead(previous.metric, metric)) {
+        // "采矿业增加值同比增长9.5%，制造业增长4.9%": the second subject is measured as the first.
+        metric = parallelHead(previous.metric, metric) as string;
       } else if (previous && BARE_CHANGE.test(metric) && !previous.subjectOf) {
         metric = previous.metric + metric;
       } else if (!previous && (BARE_CHANGE.test(metric) || BARE_SHARE.test(metric) || SHARE_OF.test(metric)) && previousClauseText && !findNumberMentions(previousClauseText).length) {
@@ -230,6 +233,19 @@ function alignedWithout分别(sentence: string, clause: Clause, values: NumberMe
   if (!verb) return -1;
   const subjects = splitSubjectList(cleanMetricPhrase(lead.slice(0, lead.length - verb[0].length)));
   return subjects.length === values.length ? lead.length - verb[0].length : -1;
+}
+
+const CHANGE_TAIL = /(同比|比上年|较上年)?(增长|下降|增速|增幅)$/;
+
+/** "制造业增长" after "采矿业增加值同比增长": the head noun (增加值) the bare subject leaves out. */
+function parallelHead(previousMetric: string, metric: string): string | undefined {
+  const tail = CHANGE_TAIL.exec(metric);
+  const previousTail = CHANGE_TAIL.exec(previousMetric);
+  if (!tail || !previousTail) return undefined;
+  const subject = metric.slice(0, tail.index);
+  const head = headNounOf(previousMetric.slice(0, previousTail.index));
+  if (!head || subject.length < 2 || headNounOf(subject) || HEAD_NOUNS.includes(subject) || /[、，]/.test(subject)) return undefined;
+  return `${subject}${head}${tail[0]}`;
 }
 
 const MILESTONE = /^(首次|历史性|再次|一举)?(突破|迈上|跨上|跃上|站上|跨越|创|实现)/;

@@ -111,7 +111,11 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
       .filter((h) => !(question.fullYearOnly && question.intent === 'any' && h.row.modality === 'target'))
       // "完成了多少" is not answered by "居全国第7位": a rank answers only a question about rank.
       .filter((h) => h.row.measure !== 'rank' || question.measure === 'rank');
-    const hit = hits[0];
+    // "产量有多少" asks the level: a confident level row outranks the same metric's growth.
+    const top = hits[0]?.row;
+    const change = top !== undefined && (top.measure === 'growth' || /(增长|增加|提高|翻番)$/.test(top.metric));
+    const level = question.measure === undefined && change ? hits.find((h) => h.row.measure === 'level' && !/(增长|增加|提高)$/.test(h.row.metric) && isConfident(h)) : undefined;
+    const hit = level ?? hits[0];
     if (!isConfident(hit)) {
       const fallback = sentenceFallback(question, hits);
       if (fallback) {

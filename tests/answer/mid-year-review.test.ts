@@ -36,3 +36,15 @@ describe('a mid-year round-up of a city', () => {
     expect(r.answer).not.toMatch(/第3位|\d+(\.\d+)?%/);
   });
 });
+
+describe('a quantity asked without a measure', () => {
+  const reports = useReportEngine({
+    'output.txt': ['宁夏回族自治区工业和信息化厅', '发布日期：2026-01-20', '2025年工作回顾', '全区新能源汽车产量达到12.6万辆。汽车产量增长1.2倍，其中新能源汽车产量增长3.4倍。'].join('\n'),
+  });
+
+  it('is answered by the level, not by the growth of the same metric', async () => {
+    const r = await reports.ask({ question: '宁夏2025年新能源汽车产量有多少？' });
+    expect(r.answer).toContain('12.6万辆');
+    expect(r.answer).not.toContain('3.4倍');
+  });
+});

@@ -140,7 +140,7 @@ function inheritedMeasureAndHead(
   const head = headNounOf(prevMetric);
   // "一般公共预算收入呢", "规上工业企业数量目标呢": a metric with a head noun of its own is asked as it
   // stands, unless it is a part of the previous one ("其中技改投资呢") or of its kind (工业投资 → 技改投资).
-  if (ownHead && !part && !(head && bare.endsWith(head))) return named;
+  if (ownHead && !part && !(head && bare.endsWith(head))) return /(额|量|数|规模)$/.test(bare) ? named : named + carriedMeasure(own, prev, prevText);
   // "那战略性新兴产业呢" after 规上工业增加值 takes 增加值, not the 工业 of the old subject.
   const body = head && !ownHead ? withHeadNoun(named, head.replace(/^工业(?=.{2,})/, '')) : named;
   // "那战略性新兴产业和高技术制造业呢": two subjects, each asked the same way.

@@ -60,6 +60,10 @@ describe('a follow-up replaces only the slots it names', () => {
     expect(resolve('2025年江苏规上工业企业营业收入多少？', '利润呢？').question).toBe('2025年江苏规上工业企业利润多少');
   });
 
+  it('an industry named 新材料 is a metric, not the word for source material', () => {
+    expect(resolve('江西上半年新一代信息技术产业增加值增长多少', '新材料呢').question).toContain('新材料');
+  });
+
   it('当初定的目标呢 asks the target of the metric under discussion', () => {
     expect(resolve('江西2025年新能源汽车产量实际达到多少？', '当初定的目标是多少？').question).toContain('新能源汽车产量目标');
   });
@@ -75,8 +79,9 @@ describe('a follow-up replaces only the slots it names', () => {
     expect(resolve('江苏2025年签约产业转移项目多少个？', '总投资呢？').question).toBe('2025年江苏签约产业转移项目总投资多少');
   });
 
-  it('a metric with a head noun of its own is asked as it stands, a part (其中) as the whole was', () => {
-    expect(resolve('江苏2025年规上工业增加值增长多少？', '一般公共预算收入呢？').question).toBe('2025年江苏一般公共预算收入多少');
+  it('a metric with a head noun of its own is asked the way the last one was, a part (其中) as the whole was', () => {
+    expect(resolve('江苏2025年规上工业增加值增长多少？', '一般公共预算收入呢？').question).toBe('2025年江苏一般公共预算收入增长多少');
+    expect(resolve('江苏2025年规上工业增加值增长多少？', '社会消费品零售总额呢？').question).toBe('2025年江苏社会消费品零售总额多少');
     expect(resolve('江苏2025年工业投资增长多少？', '其中技改投资呢？').question).toBe('2025年江苏技改投资增长多少');
     expect(resolve('2025年一季度江苏汽车制造业增加值增长多少？', '拉动全省规上工业增长几个百分点？').question).toBe(
       '2025年一季度江苏汽车制造业增加值拉动全省规上工业增长几个百分点',

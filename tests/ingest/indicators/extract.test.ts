@@ -232,3 +232,14 @@ describe('a text table of 主要工作任务', () => {
     expect(row('4.9%')).toMatchObject({ period: '2023', modality: 'actual' });
   });
 });
+
+// Parallel clauses measure each subject as the first one names it.
+describe('a list of sectors after the first names its measure', () => {
+  const { indicators } = prepareDocument('sectors.txt', '2025年，分三大门类看，采矿业增加值同比增长6.1%，制造业增长5.2%，水的生产供应业增长3.3%。');
+  const metric = (raw: string) => indicators.find((r) => r.raw === raw)?.metric;
+
+  it('gives the later subjects the head noun of the first', () => {
+    expect(metric('5.2%')).toBe('制造业增加值增长');
+    expect(metric('3.3%')).toBe('水的生产供应业增加值增长');
+  });
+});
