@@ -1,0 +1,12 @@
+/** Posting lists as little-endian int32 blobs: compact, and decoded without parsing. */
+export function encodeInts(values: readonly number[]): Buffer {
+  const buffer = Buffer.allocUnsafe(values.length * 4);
+  values.forEach((v, i) => buffer.writeInt32LE(v, i * 4));
+  return buffer;
+}
+
+export function decodeInts(blob: Buffer): Int32Array {
+  const out = new Int32Array(blob.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = blob.readInt32LE(i * 4);
+  return out;
+}

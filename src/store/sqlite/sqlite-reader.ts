@@ -1,0 +1,198 @@
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Chunk, DocumentMeta, Section, StoredDocument } from '../../documents/document.js';
+import type { Indicator } from '../../indicators/indicator.js';
+import type { IndicatorSource, RowScope, RowTokens } from '../../indicators/indicator-source.js';
+import type { Bm25Options, Bm25Source } from '../../index/bm25.js';
+import type { Manifest } from '../../index/manifest.js';
+import type { ChunkSource } from '../../retrieve/chunk-source.js';
+import type { CorpusFacts } from '../corpus-facts.js';
+import type { IndexReader } from '../index-store.js';
+import { BoundedCache } from './bounded-cache.js';
+import { decodeInts } from './int-blob.js';
+
+const NONE: readonly number[] = [];
+
+/** A read transaction over one SQLite index; every lookup is an indexed query, with small caches in front. */
+export class SqliteIndexReader implements IndexReader {
+  readonly facts: CorpusFacts;
+  readonly chunks: ChunkSource;
+  readonly bm25: Bm25Source;
+  readonly indicators: IndicatorSource;
+  readonly vectorsDir?: string;
+  private readonly statements: {
+    documentList: Database.Statement;
+    document: Database.Statement;
+    sections: Database.Statement;
+  };
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly manifest: Manifest,
+    dir: string,
+  ) {
+    const meta = (key: string) => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+    this.facts = JSON.parse(meta('facts') ?? '{"sectionRegions":[],"mentionedRegions":[],"years":[]}') as CorpusFacts;
+    const vectors = meta('vectors_dir');
+    this.vectorsDir = vectors ? join(dir, vectors) : undefined;
+    const options = JSON.parse(meta('bm25_options') ?? '{"k1":1.2,"b":0.75}') as Bm25Options;
+    this.chunks = chunkSource(db);
+    this.bm25 = bm25Source(db, options, manifest.counts.vocabulary);
+    this.indicators = new SqliteIndicatorSource(db, manifest.counts.indicators);
+    this.statements = {
+      documentList: db.prepare('SELECT list_item FROM documents ORDER BY ord').pluck(),
+      document: db.prepare('SELECT json FROM documents WHERE id = ?').pluck(),
+      sections: db.prepare('SELECT json FROM sections WHERE doc_id = ? ORDER BY ord').pluck(),
+    };
+  }
+
+  documentList(): DocumentMeta[] {
+    return (this.statements.documentList.all() as string[]).map((json) => JSON.parse(json) as DocumentMeta);
+  }
+
+  document(id: string): StoredDocument | undefined {
+    const json = this.statements.document.get(id) as string | undefined;
+    return json === undefined ? undefined : (JSON.parse(json) as StoredDocument);
+  }
+
+  sectionsOf(docId: string): Section[] {
+    return (this.statements.sections.all(docId) as string[]).map((json) => JSON.parse(json) as Section);
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    // The reader held the WAL back; let it be folded into the database now.
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+    this.db.close();
+  }
+}
+
+function chunkSource(db: Database.Database): ChunkSource {
+  const byId = db.prepare('SELECT json FROM chunks WHERE id = ?').pluck();
+  const inDoc = db.prepare('SELECT json FROM chunks WHERE doc_id = ? AND start <= ? AND ? < "end" ORDER BY ord LIMIT 1').pluck();
+  const cache = new BoundedCache<string, Chunk | undefined>(20_000);
+  return {
+    chunk: (id) =>
+      cache.get(id, () => {
+        const json = byId.get(id) as string | undefined;
+        return json === undefined ? undefined : (JSON.parse(json) as Chunk);
+      }),
+    chunkAt: (docId, offset) => {
+      const json = inDoc.get(docId, offset, offset) as string | undefined;
+      return json === undefined ? undefined : cache.get(JSON.parse(json).id as string, () => JSON.parse(json) as Chunk);
+    },
+  };
+}
+
+function bm25Source(db: Database.Database, options: Bm25Options, vocabularySize: number): Bm25Source {
+  const lengths = Int32Array.from(db.prepare('SELECT tokens FROM chunks ORDER BY ord').pluck().all() as number[]);
+  const idOf = db.prepare('SELECT id FROM chunks WHERE ord = ?').pluck();
+  const term = db.prepare('SELECT df, postings FROM bm25_terms WHERE term = ?');
+  const ids = new BoundedCache<number, string>(50_000);
+  const terms = new BoundedCache<string, { df: number; postings?: Array<[number, number]> }>(20_000);
+  const lookup = (t: string) =>
+    terms.get(t, () => {
+      const row = term.get(t) as { df: number; postings: Buffer } | undefined;
+      if (!row) return { df: 0 };
+      const flat = decodeInts(row.postings);
+      const postings: Array<[number, number]> = [];
+      for (let i = 0; i < flat.length; i += 2) postings.push([flat[i], flat[i + 1]]);
+      return { df: row.df, postings };
+    });
+  return {
+    options,
+    lengths,
+    vocabularySize,
+    id: (ord) => ids.get(ord, () => idOf.get(ord) as string),
+    postings: (t) => lookup(t).postings,
+    df: (t) => lookup(t).df,
+  };
+}
+
+interface StoredRow {
+  row: Indicator;
+  tokens: RowTokens;
+}
+
+class SqliteIndicatorSource implements IndicatorSource {
+  private readonly rows = new BoundedCache<number, StoredRow>(100_000);
+  private readonly terms = new BoundedCache<string, { df: number; rows: readonly number[] }>(20_000);
+  private readonly regionTerms = new BoundedCache<string, readonly number[]>(50_000);
+  private readonly statements;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly size: number,
+  ) {
+    this.statements = {
+      row: db.prepare('SELECT json, metric_tokens, context_tokens FROM indicators WHERE ord = ?'),
+      term: db.prepare('SELECT df, rows FROM indicator_terms WHERE term = ?'),
+      regionTerm: db.prepare('SELECT rows FROM indicator_region_terms WHERE region = ? AND term = ?').pluck(),
+      // Like a Map filled in row order: the last row with an id is the one it names.
+      ordOf: db.prepare('SELECT ord FROM indicators WHERE id = ? ORDER BY ord DESC LIMIT 1').pluck(),
+      companions: db.prepare('SELECT ord FROM indicators WHERE related_to = ? ORDER BY ord').pluck(),
+      ofDocuments: db.prepare('SELECT ord FROM indicators WHERE doc_id IN (SELECT value FROM json_each(?)) ORDER BY ord').pluck(),
+    };
+  }
+
+  private term(term: string): { df: number; rows: readonly number[] } {
+    return this.terms.get(term, () => {
+      const row = this.statements.term.get(term) as { df: number; rows: Buffer } | undefined;
+      return row ? { df: row.df, rows: Array.from(decodeInts(row.rows)) } : { df: 0, rows: NONE };
+    });
+  }
+
+  postings(term: string, region?: string): readonly number[] {
+    if (region === undefined) return this.term(term).rows;
+    return this.regionTerms.get(`${region}\u0000${term}`, () => {
+      const blob = this.statements.regionTerm.get(region, term) as Buffer | undefined;
+      return blob ? Array.from(decodeInts(blob)) : NONE;
+    });
+  }
+
+  df(term: string): number {
+    return this.term(term).df;
+  }
+
+  private stored(ord: number): StoredRow {
+    return this.rows.get(ord, () => {
+      const found = this.statements.row.get(ord) as { json: string; metric_tokens: string; context_tokens: string } | undefined;
+      if (!found) throw new Error(`no indicator row ${ord}`);
+      return {
+        row: JSON.parse(found.json) as Indicator,
+        tokens: { metric: JSON.parse(found.metric_tokens) as string[], context: JSON.parse(found.context_tokens) as string[] },
+      };
+    });
+  }
+
+  row(ord: number): Indicator {
+    return this.stored(ord).row;
+  }
+
+  tokens(ord: number): RowTokens {
+    return this.stored(ord).tokens;
+  }
+
+  ordOf(id: string): number | undefined {
+    return this.statements.ordOf.get(id) as number | undefined;
+  }
+
+  companionsOf(id: string): Indicator[] {
+    return (this.statements.companions.all(id) as number[]).map((ord) => this.row(ord));
+  }
+
+  ordsIn(scope: RowScope): number[] {
+    const where: string[] = [];
+    const params: Array<string | number> = [];
+    if (scope.region) (where.push('region = ?'), params.push(scope.region));
+    if (scope.year !== undefined) (where.push('year = ?'), params.push(scope.year));
+    if (scope.docId) (where.push('doc_id = ?'), params.push(scope.docId));
+    const sql = `SELECT ord FROM indicators ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ord`;
+    return this.db.prepare(sql).pluck().all(...params) as number[];
+  }
+
+  rowsOfDocuments(docIds: string[]): Indicator[] {
+    return (this.statements.ofDocuments.all(JSON.stringify(docIds)) as number[]).map((ord) => this.row(ord));
+  }
+}
