@@ -26,19 +26,28 @@ export interface Bm25Source {
   readonly lengths: ArrayLike<number>;
   readonly vocabularySize: number;
   id(ord: number): string;
-  /** [chunk ordinal, term frequency] pairs in chunk order, or undefined for an unknown term. */
-  postings(term: string): ReadonlyArray<readonly [number, number]> | undefined;
+  /** Chunk ordinal, term frequency, chunk ordinal, … in chunk order (flat, so a store needs no pair objects); undefined for an unknown term. */
+  postings(term: string): ArrayLike<number> | undefined;
   df(term: string): number;
 }
 
 /** Bm25Data as a source. */
 export function memoryBm25Source(data: Bm25Data): Bm25Source {
+  const flat = new Map<string, Int32Array>();
   return {
     options: data.options,
     lengths: data.lengths,
     vocabularySize: Object.keys(data.postings).length,
     id: (ord) => data.ids[ord],
-    postings: (term) => (Object.hasOwn(data.postings, term) ? data.postings[term] : undefined),
+    postings: (term) => {
+      if (!Object.hasOwn(data.postings, term)) return undefined;
+      let list = flat.get(term);
+      if (!list) {
+        list = Int32Array.from(data.postings[term].flat());
+        flat.set(term, list);
+      }
+      return list;
+    },
     df: (term) => (Object.hasOwn(data.postings, term) ? data.postings[term].length : 0),
   };
 }
@@ -117,7 +126,9 @@ export class Bm25Index {
       const list = this.source.postings(term);
       if (!list) continue;
       const idf = this.idf(term);
-      for (const [doc, tf] of list) {
+      for (let p = 0; p < list.length; p += 2) {
+        const doc = list[p];
+        const tf = list[p + 1];
         if (scores[doc] === 0) touched.push(doc);
         scores[doc] += (idf * tf * (k1 + 1)) / (tf + this.lengthNorm[doc]);
       }

@@ -55,7 +55,7 @@ interface RowSets {
 }
 
 const CONTEXT_WEIGHT = 0.6;
-const MAX_CACHED_ROWS = 200_000;
+const MAX_CACHED_ROWS = 50_000;
 
 /** The metric names a subject, and the question hits only its measure words (增长), none of the subject. */
 function otherSubject(metric: Set<string>, weights: Map<string, number>): boolean {

@@ -63,7 +63,9 @@ export class HybridRetriever {
   }
 
   async retrieve(query: string, topK: number, filters: RetrievalFilters, extra: RankedId[][] = []): Promise<RetrievalOutcome> {
+    const passes = this.chunks.passes?.bind(this.chunks);
     const accept = (id: string) => {
+      if (passes) return passes(id, filters);
       const chunk = this.chunks.chunk(id);
       return chunk !== undefined && chunkPasses(chunk, filters);
     };

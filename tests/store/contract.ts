@@ -8,6 +8,7 @@ import { IndicatorTable } from '../../src/indicators/indicator-table.js';
 import { Bm25Index } from '../../src/index/bm25.js';
 import { DEFAULT_EMBEDDING_MODEL } from '../../src/index/embeddings.js';
 import { memoryChunkSource } from '../../src/retrieve/chunk-source.js';
+import { chunkPasses } from '../../src/retrieve/hybrid-retriever.js';
 import { computeCorpusFacts } from '../../src/store/corpus-facts.js';
 import type { IndexReader, IndexSnapshot, IndexStore } from '../../src/store/index-store.js';
 import { referenceSnapshot, subsetOf } from './reference-snapshot.js';
@@ -76,6 +77,22 @@ export function describeIndexStoreContract(name: string, subject: StoreUnderTest
         }
       }
       expect(reader.chunks.chunk('no-such-document.txt#0')).toBeUndefined();
+    });
+
+    it("a store's own filter check agrees with chunkPasses over every chunk", () => {
+      const passes = reader.chunks.passes?.bind(reader.chunks);
+      if (!passes) return;
+      const filterSets = [{}, { regions: ['湖北'] }, { regions: ['武汉', '湖北'], year: 2025 }, { year: 2026 }, { year: 2024 }, { year: 123 }, { docIds: [snapshot.documents[2].id], year: 2025 }];
+      let passed = 0;
+      for (const chunk of snapshot.chunks) {
+        for (const filters of filterSets) {
+          const expected = chunkPasses(chunk, filters);
+          expect(passes(chunk.id, filters)).toBe(expected);
+          if (expected) passed++;
+        }
+      }
+      expect(passed).toBeGreaterThan(snapshot.chunks.length);
+      expect(passes('no-such-document.txt#0', {})).toBe(false);
     });
 
     it('knows the regions and years the corpus speaks of, as a scan of every text finds them', () => {

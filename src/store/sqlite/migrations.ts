@@ -21,7 +21,8 @@ export const MIGRATIONS: Migration[] = [
       CREATE TABLE sections (ord INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, json TEXT NOT NULL);
       CREATE INDEX sections_doc ON sections (doc_id, ord);
       CREATE TABLE chunks (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL, start INTEGER NOT NULL,
-                           "end" INTEGER NOT NULL, tokens INTEGER NOT NULL, json TEXT NOT NULL);
+                           "end" INTEGER NOT NULL, tokens INTEGER NOT NULL, region TEXT NOT NULL, year INTEGER NOT NULL,
+                           text_years TEXT NOT NULL, json TEXT NOT NULL);
       CREATE INDEX chunks_doc ON chunks (doc_id, ord);
       CREATE TABLE bm25_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
       CREATE TABLE indicators (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, doc_id TEXT NOT NULL, region TEXT NOT NULL,

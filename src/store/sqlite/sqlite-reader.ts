@@ -20,6 +20,7 @@ export class SqliteIndexReader implements IndexReader {
   readonly bm25: Bm25Source;
   readonly indicators: IndicatorSource;
   readonly vectorsDir?: string;
+  private readonly documents = new BoundedCache<string, StoredDocument | undefined>(64);
   private readonly statements: {
     documentList: Database.Statement;
     document: Database.Statement;
@@ -51,8 +52,10 @@ export class SqliteIndexReader implements IndexReader {
   }
 
   document(id: string): StoredDocument | undefined {
-    const json = this.statements.document.get(id) as string | undefined;
-    return json === undefined ? undefined : (JSON.parse(json) as StoredDocument);
+    return this.documents.get(id, () => {
+      const json = this.statements.document.get(id) as string | undefined;
+      return json === undefined ? undefined : (JSON.parse(json) as StoredDocument);
+    });
   }
 
   sectionsOf(docId: string): Section[] {
@@ -68,16 +71,70 @@ export class SqliteIndexReader implements IndexReader {
   }
 }
 
+/** Strings by small integer, so per-chunk columns fit in typed arrays. */
+class Interned {
+  readonly names: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  code(name: string): number {
+    let code = this.codes.get(name);
+    if (code === undefined) {
+      code = this.names.length;
+      this.names.push(name);
+      this.codes.set(name, code);
+    }
+    return code;
+  }
+}
+
 function chunkSource(db: Database.Database): ChunkSource {
   const byId = db.prepare('SELECT json FROM chunks WHERE id = ?').pluck();
   const inDoc = db.prepare('SELECT json FROM chunks WHERE doc_id = ? AND start <= ? AND ? < "end" ORDER BY ord LIMIT 1').pluck();
-  const cache = new BoundedCache<string, Chunk | undefined>(20_000);
+  const cache = new BoundedCache<string, Chunk | undefined>(5_000);
+  const chunk = (id: string) =>
+    cache.get(id, () => {
+      const json = byId.get(id) as string | undefined;
+      return json === undefined ? undefined : (JSON.parse(json) as Chunk);
+    });
+  // What the retrieval filters read (region, document, year, years named in the text), for every chunk.
+  const rows = db.prepare('SELECT id, doc_id, region, year, text_years FROM chunks ORDER BY ord').raw().all() as Array<[string, string, string, number, string]>;
+  const ordOf = new Map<string, number>();
+  const regions = new Interned();
+  const docs = new Interned();
+  const regionOf = new Int32Array(rows.length);
+  const docOf = new Int32Array(rows.length);
+  const yearOf = new Int32Array(rows.length);
+  const namedYears = new Map<number, Uint8Array>();
+  rows.forEach(([id, docId, region, year, years], ord) => {
+    ordOf.set(id, ord);
+    regionOf[ord] = regions.code(region);
+    docOf[ord] = docs.code(docId);
+    yearOf[ord] = year;
+    for (const y of JSON.parse(years) as number[]) {
+      let bits = namedYears.get(y);
+      if (!bits) namedYears.set(y, (bits = new Uint8Array((rows.length >> 3) + 1)));
+      bits[ord >> 3] |= 1 << (ord & 7);
+    }
+  });
   return {
-    chunk: (id) =>
-      cache.get(id, () => {
-        const json = byId.get(id) as string | undefined;
-        return json === undefined ? undefined : (JSON.parse(json) as Chunk);
-      }),
+    chunk,
+    passes: (id, filters) => {
+      const ord = ordOf.get(id);
+      if (ord === undefined) return false;
+      if (filters.regions?.length && !filters.regions.includes(regions.names[regionOf[ord]])) return false;
+      if (filters.docIds?.length && !filters.docIds.includes(docs.names[docOf[ord]])) return false;
+      const year = filters.year;
+      if (year !== undefined && yearOf[ord] !== year) {
+        // The text check of chunkPasses (`${year}年` in the text) from the stored years; other shapes read the chunk.
+        if (!Number.isInteger(year) || year < 1000 || year > 9999) {
+          const whole = chunk(id);
+          return whole !== undefined && whole.text.includes(`${year}年`);
+        }
+        const bits = namedYears.get(year);
+        if (!bits || !(bits[ord >> 3] & (1 << (ord & 7)))) return false;
+      }
+      return true;
+    },
     chunkAt: (docId, offset) => {
       const json = inDoc.get(docId, offset, offset) as string | undefined;
       return json === undefined ? undefined : cache.get(JSON.parse(json).id as string, () => JSON.parse(json) as Chunk);
@@ -90,15 +147,12 @@ function bm25Source(db: Database.Database, options: Bm25Options, vocabularySize:
   const idOf = db.prepare('SELECT id FROM chunks WHERE ord = ?').pluck();
   const term = db.prepare('SELECT df, postings FROM bm25_terms WHERE term = ?');
   const ids = new BoundedCache<number, string>(50_000);
-  const terms = new BoundedCache<string, { df: number; postings?: Array<[number, number]> }>(20_000);
+  // Bounded by posting entries, not terms: a common word at 10k reports has hundreds of thousands.
+  const terms = new BoundedCache<string, { df: number; postings?: Int32Array }>(8_000_000, (v) => 16 + (v.postings?.length ?? 0));
   const lookup = (t: string) =>
     terms.get(t, () => {
       const row = term.get(t) as { df: number; postings: Buffer } | undefined;
-      if (!row) return { df: 0 };
-      const flat = decodeInts(row.postings);
-      const postings: Array<[number, number]> = [];
-      for (let i = 0; i < flat.length; i += 2) postings.push([flat[i], flat[i + 1]]);
-      return { df: row.df, postings };
+      return row ? { df: row.df, postings: decodeInts(row.postings) } : { df: 0 };
     });
   return {
     options,
@@ -116,7 +170,7 @@ interface StoredRow {
 }
 
 class SqliteIndicatorSource implements IndicatorSource {
-  private readonly rows = new BoundedCache<number, StoredRow>(100_000);
+  private readonly rows = new BoundedCache<number, StoredRow>(30_000);
   private readonly terms = new BoundedCache<string, { df: number; rows: readonly number[] }>(20_000);
   private readonly regionTerms = new BoundedCache<string, readonly number[]>(50_000);
   private readonly statements;

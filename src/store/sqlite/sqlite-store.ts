@@ -127,8 +127,10 @@ export class SqliteIndexStore implements IndexStore {
       });
       const putSection = db.prepare('INSERT INTO sections (ord, doc_id, json) VALUES (?, ?, ?)');
       sections.forEach((s, i) => putSection.run(i, s.docId, JSON.stringify(s)));
-      const putChunk = db.prepare('INSERT INTO chunks (ord, id, doc_id, start, "end", tokens, json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      chunks.forEach((c, i) => putChunk.run(i, c.id, c.docId, c.start, c.end, bm25.lengths[i], JSON.stringify(c)));
+      const putChunk = db.prepare('INSERT INTO chunks (ord, id, doc_id, start, "end", tokens, region, year, text_years, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      chunks.forEach((c, i) =>
+        putChunk.run(i, c.id, c.docId, c.start, c.end, bm25.lengths[i], c.region, c.year, JSON.stringify(textYears(c.text)), JSON.stringify(c)),
+      );
       const putTerm = db.prepare('INSERT INTO bm25_terms (term, df, postings) VALUES (?, ?, ?)');
       for (const [term, list] of Object.entries(bm25.postings)) putTerm.run(term, list.length, encodeInts(list.flat()));
       const putRow = db.prepare(
@@ -180,6 +182,11 @@ export class SqliteIndexStore implements IndexStore {
     }
     this.db = undefined;
   }
+}
+
+/** Every 4-digit year written "NNNN年" in a chunk, so the retrieval year filter needs no chunk text. */
+export function textYears(text: string): number[] {
+  return [...new Set([...text.matchAll(/(?=(\d{4})年)/g)].map((m) => Number(m[1])))];
 }
 
 function openDatabase(file: string): Database.Database {
