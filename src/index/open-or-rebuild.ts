@@ -104,3 +104,29 @@ async function openOrRebuildIn(store: IndexStore, source: IndexSource, options: 
     return { engine: await open(), ingest, rebuiltBecause };
   }
 }
+
+/**
+ * The index already in a database store, opened without looking at the seeds, when it is intact and
+ * built with the configured model: what start-up serves while openOrRebuild checks the seeds behind
+ * it (reading every seed file is seconds at 10k reports). Undefined for the JSON store (opening it
+ * twice would double its heap) and whenever the index needs rebuilding.
+ */
+export async function openExisting(source: IndexSource): Promise<Engine | undefined> {
+  const store = indexStoreFor({ indexDir: source.indexDir, databaseUrl: source.databaseUrl }, source.onWarning);
+  try {
+    if (store.kind === 'json') return undefined;
+    const check = await store.check(source.embeddingModel);
+    if (check.state !== 'ok') return undefined;
+    return await openEngine({
+      ...source.engineOptions,
+      store,
+      indexDir: source.indexDir,
+      modelDir: source.modelDir,
+      embeddingModel: source.embeddingModel,
+      allowModelDownload: source.allowModelDownload,
+      onKeywordOnly: (reason) => source.onWarning?.(`dense retrieval off, serving keyword + indicator retrieval: ${reason}`),
+    });
+  } finally {
+    await store.close();
+  }
+}
