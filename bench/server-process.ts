@@ -9,6 +9,8 @@ export interface ServerProcess {
   baseUrl: string;
   /** Spawn to the first 200 from GET /health: module loading, the index check, opening the store. */
   healthyMs: number;
+  /** Spawn to the "listening on" log line: the seeds checked against the index (what runs behind a served SQLite index). */
+  readyMs: number;
   /** Resident set (VmRSS) and its peak (VmHWM) of the server process now, in MB. */
   memoryMb(): { rss: number; peak: number };
   /** GET /health's body once healthy. */
@@ -48,15 +50,21 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs:
       HOME: process.env.HOME ?? '',
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: '0',
       MODEL_DIR: '/nonexistent-model-dir',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let readyMs: number | undefined;
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    stderr = (stderr + text).slice(-4000);
+    if (readyMs === undefined && text.includes('listening on')) readyMs = performance.now() - started;
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -73,8 +81,17 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs:
     if (response?.status === 200) {
       const healthyMs = performance.now() - started;
       const health = (await response.json()) as Record<string, unknown>;
+      // Latency is measured once the server is done checking the seeds, not while that runs beside it.
+      while (readyMs === undefined) {
+        if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
+        if (performance.now() - started > timeoutMs) {
+          await stop();
+          throw new Error(`server never logged "listening on" within ${timeoutMs} ms: ${stderr}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       const pid = child.pid ?? 0;
-      return { baseUrl, healthyMs, health, memoryMb: () => ({ rss: procStatusMb(pid, 'VmRSS'), peak: procStatusMb(pid, 'VmHWM') }), stop };
+      return { baseUrl, healthyMs, readyMs, health, memoryMb: () => ({ rss: procStatusMb(pid, 'VmRSS'), peak: procStatusMb(pid, 'VmHWM') }), stop };
     }
     await response?.body?.cancel();
     await new Promise((resolve) => setTimeout(resolve, 20));

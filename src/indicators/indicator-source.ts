@@ -6,6 +6,8 @@ export interface RowTokens {
   context: string[];
 }
 
+export type RowHead = Pick<Indicator, 'region' | 'year' | 'period' | 'modality'>;
+
 /** Narrowing of GET /indicators that a store can answer from its own indexes. */
 export interface RowScope {
   region?: string;
@@ -25,6 +27,8 @@ export interface IndicatorSource {
   /** Length of the whole-table posting list of `term` (repeats included): the document frequency. */
   df(term: string): number;
   row(ord: number): Indicator;
+  /** The fields search filters on, cheaper than the whole row; absent = row(ord). */
+  head?(ord: number): RowHead;
   tokens(ord: number): RowTokens;
   ordOf(id: string): number | undefined;
   /** Rows that qualify the row with this id (relatedTo), in row order. */

@@ -76,14 +76,14 @@ function asksOneItem(metric: string, terms: string[]): boolean {
 
 const COUNT_UNITS = new Set(['个', '家', '户', '项', '款', '台', '套', '件', '场', '辆', '人', '名', '座', '所', '批']);
 
-export function periodMatches(row: Indicator, period: Period | undefined, fullYearOnly = false): boolean {
+export function periodMatches(row: Pick<Indicator, 'year' | 'period'>, period: Period | undefined, fullYearOnly = false): boolean {
   if (!period) return true;
   if (row.year !== period.year) return false;
   if (period.fromMonth === undefined) return !fullYearOnly || row.period === period.key;
   return row.period === period.key;
 }
 
-export function intentMatches(row: Indicator, intent: Intent | undefined): boolean {
+export function intentMatches(row: Pick<Indicator, 'modality'>, intent: Intent | undefined): boolean {
   if (!intent || intent === 'any') return true;
   if (intent === 'actual') return row.modality === 'actual';
   return row.modality !== 'actual';
@@ -157,10 +157,12 @@ export class IndicatorTable {
 
     const results: ScoredIndicator[] = [];
     for (const i of candidates) {
+      // The filters first, on the few fields a store can give without reading the whole row.
+      const head = this.source.head?.(i) ?? this.source.row(i);
+      if (query.regions?.length && !query.regions.includes(head.region)) continue;
+      if (!periodMatches(head, query.period, query.fullYearOnly)) continue;
+      if (!intentMatches(head, query.intent)) continue;
       const row = this.source.row(i);
-      if (query.regions?.length && !query.regions.includes(row.region)) continue;
-      if (!periodMatches(row, query.period, query.fullYearOnly)) continue;
-      if (!intentMatches(row, query.intent)) continue;
       const sets = this.rowSets(i);
       const { metric, context, metricWeight } = sets;
       let metricHit = 0;

@@ -136,6 +136,12 @@ export function describeIndexStoreContract(name: string, subject: StoreUnderTest
         expect(actual.companionsOf(row.id)).toEqual(expected.companionsOf(row.id));
       }
       expect(actual.get('no-such-row')).toBeUndefined();
+      const head = reader.indicators.head?.bind(reader.indicators);
+      if (head) {
+        snapshot.indicators.forEach((row, ord) => {
+          expect(head(ord)).toEqual({ region: row.region, year: row.year, period: row.period, modality: row.modality });
+        });
+      }
       const docIds = [snapshot.documents[0].id];
       expect(actual.restrictedTo(docIds).search(INDICATOR_QUERIES[2], 10)).toEqual(expected.restrictedTo(docIds).search(INDICATOR_QUERIES[2], 10));
     });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Chunk, DocumentMeta, Section, StoredDocument } from '../../documents/document.js';
 import type { Indicator } from '../../indicators/indicator.js';
-import type { IndicatorSource, RowScope, RowTokens } from '../../indicators/indicator-source.js';
+import type { IndicatorSource, RowHead, RowScope, RowTokens } from '../../indicators/indicator-source.js';
 import type { Bm25Options, Bm25Source } from '../../index/bm25.js';
 import type { Manifest } from '../../index/manifest.js';
 import type { ChunkSource } from '../../retrieve/chunk-source.js';
@@ -171,6 +171,7 @@ interface StoredRow {
 
 class SqliteIndicatorSource implements IndicatorSource {
   private readonly rows = new BoundedCache<number, StoredRow>(30_000);
+  private readonly heads = new BoundedCache<number, RowHead>(200_000);
   private readonly terms = new BoundedCache<string, { df: number; rows: readonly number[] }>(20_000);
   private readonly regionTerms = new BoundedCache<string, readonly number[]>(50_000);
   private readonly statements;
@@ -181,6 +182,7 @@ class SqliteIndicatorSource implements IndicatorSource {
   ) {
     this.statements = {
       row: db.prepare('SELECT json, metric_tokens, context_tokens FROM indicators WHERE ord = ?'),
+      head: db.prepare('SELECT region, year, period, modality FROM indicators WHERE ord = ?'),
       term: db.prepare('SELECT df, rows FROM indicator_terms WHERE term = ?'),
       regionTerm: db.prepare('SELECT rows FROM indicator_region_terms WHERE region = ? AND term = ?').pluck(),
       // Like a Map filled in row order: the last row with an id is the one it names.
@@ -222,6 +224,10 @@ class SqliteIndicatorSource implements IndicatorSource {
 
   row(ord: number): Indicator {
     return this.stored(ord).row;
+  }
+
+  head(ord: number): RowHead {
+    return this.heads.get(ord, () => this.statements.head.get(ord) as RowHead);
   }
 
   tokens(ord: number): RowTokens {

@@ -1,0 +1,11 @@
+import { writeSyntheticCorpus } from './bench/synthetic-corpus.ts';
+import { questionMixForCorpus, readDevQuestions } from './bench/question-mix.ts';
+import { writeFile } from 'node:fs/promises';
+import { runIngest } from './ingest/pipeline.ts';
+const n = Number(process.argv[2]);
+const corpus = await writeSyntheticCorpus({ seedsDir: 'seeds', outDir: `/tmp/c${n}`, docs: n, seed: 20260101 });
+const qs = questionMixForCorpus(await readDevQuestions(), corpus.documents, 20260101);
+await writeFile(`/tmp/c${n}-questions.json`, JSON.stringify(qs));
+const t = performance.now();
+await runIngest({ seedsDir: `/tmp/c${n}`, indexDir: `/tmp/i${n}-sqlite`, embedder: null, force: true });
+console.log('ingest', performance.now() - t);
