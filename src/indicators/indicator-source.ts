@@ -7,6 +7,13 @@ export interface RowTokens {
 }
 
 export type RowHead = Pick<Indicator, 'region' | 'year' | 'period' | 'modality'>;
+/** What scoring a row reads: no sentence, context or scope. */
+export type ScoringFields = Pick<Indicator, 'region' | 'year' | 'period' | 'modality' | 'metric' | 'measure' | 'relatedTo' | 'unit' | 'metricSide'>;
+
+export function scoringFields(row: Indicator): ScoringFields {
+  const { region, year, period, modality, metric, measure, relatedTo, unit, metricSide } = row;
+  return { region, year, period, modality, metric, measure, relatedTo, unit, metricSide };
+}
 
 /** Narrowing of GET /indicators that a store can answer from its own indexes. */
 export interface RowScope {
@@ -29,6 +36,8 @@ export interface IndicatorSource {
   row(ord: number): Indicator;
   /** The fields search filters on, cheaper than the whole row; absent = row(ord). */
   head?(ord: number): RowHead;
+  /** The fields scoring reads, cheaper than the whole row; absent = row(ord). */
+  scoring?(ord: number): ScoringFields;
   tokens(ord: number): RowTokens;
   ordOf(id: string): number | undefined;
   /** Rows that qualify the row with this id (relatedTo), in row order. */

@@ -4,7 +4,7 @@ import { tokenize } from '../index/tokenizer.js';
 import { canonicalize } from '../domain/synonyms.js';
 import { MEASURE_TERM } from '../domain/question-words.js';
 import type { Indicator, IndicatorKind, Measure } from './indicator.js';
-import type { IndicatorSource } from './indicator-source.js';
+import type { IndicatorSource, ScoringFields } from './indicator-source.js';
 import { MemoryIndicatorSource } from './memory-indicator-source.js';
 import { meaningfulTerms } from './row-index.js';
 
@@ -155,14 +155,14 @@ export class IndicatorTable {
     const regions: Array<string | undefined> = query.regions?.length ? query.regions : [undefined];
     for (const region of regions) for (const t of terms) for (const i of this.source.postings(t, region)) candidates.add(i);
 
-    const results: ScoredIndicator[] = [];
+    const results: Array<Omit<ScoredIndicator, 'row'> & { row: ScoringFields; ord: number }> = [];
     for (const i of candidates) {
       // The filters first, on the few fields a store can give without reading the whole row.
       const head = this.source.head?.(i) ?? this.source.row(i);
       if (query.regions?.length && !query.regions.includes(head.region)) continue;
       if (!periodMatches(head, query.period, query.fullYearOnly)) continue;
       if (!intentMatches(head, query.intent)) continue;
-      const row = this.source.row(i);
+      const row = this.source.scoring?.(i) ?? this.source.row(i);
       const sets = this.rowSets(i);
       const { metric, context, metricWeight } = sets;
       let metricHit = 0;
@@ -184,13 +184,17 @@ export class IndicatorTable {
       if (query.measure && row.measure === query.measure && otherSubject(metric, weights)) score -= 0.5;
       if (asksOneItem(row.metric, terms)) score -= 0.8;
       const sentenceCoverage = (metricHit + contextHit) / total;
-      results.push({ row, score, coverage, metricCoverage, metricPrecision, sentenceCoverage, missing });
+      results.push({ row, ord: i, score, coverage, metricCoverage, metricPrecision, sentenceCoverage, missing });
     }
-    return results.sort((a, b) => b.score - a.score || b.row.year - a.row.year).slice(0, limit);
+    // Whole rows (sentence, context, scope) only for the ones returned.
+    return results
+      .sort((a, b) => b.score - a.score || b.row.year - a.row.year)
+      .slice(0, limit)
+      .map(({ ord, row: _fields, ...scored }) => ({ row: this.source.row(ord), ...scored }));
   }
 
   /** Prefers rows whose measure, unit and modality fit the way the question is asked. */
-  private shapeBonus(row: Indicator, tokens: RowSets, query: IndicatorQuery): number {
+  private shapeBonus(row: ScoringFields, tokens: RowSets, query: IndicatorQuery): number {
     let bonus = 0;
     if (query.measure) {
       if (row.measure === query.measure) bonus += 0.15;

@@ -4,6 +4,7 @@
  * a write replaces the whole index at once, and a failed write leaves the previous index serving.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoringFields } from '../../src/indicators/indicator-source.js';
 import { IndicatorTable } from '../../src/indicators/indicator-table.js';
 import { Bm25Index } from '../../src/index/bm25.js';
 import { DEFAULT_EMBEDDING_MODEL } from '../../src/index/embeddings.js';
@@ -136,6 +137,8 @@ export function describeIndexStoreContract(name: string, subject: StoreUnderTest
         expect(actual.companionsOf(row.id)).toEqual(expected.companionsOf(row.id));
       }
       expect(actual.get('no-such-row')).toBeUndefined();
+      const scoring = reader.indicators.scoring?.bind(reader.indicators);
+      if (scoring) snapshot.indicators.forEach((row, ord) => expect(scoring(ord)).toEqual(JSON.parse(JSON.stringify(scoringFields(row)))));
       const head = reader.indicators.head?.bind(reader.indicators);
       if (head) {
         snapshot.indicators.forEach((row, ord) => {

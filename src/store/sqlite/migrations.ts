@@ -26,8 +26,8 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX chunks_doc ON chunks (doc_id, ord);
       CREATE TABLE bm25_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
       CREATE TABLE indicators (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, doc_id TEXT NOT NULL, region TEXT NOT NULL,
-                               year INTEGER NOT NULL, period TEXT NOT NULL, modality TEXT NOT NULL, related_to TEXT, json TEXT NOT NULL, metric_tokens TEXT NOT NULL,
-                               context_tokens TEXT NOT NULL);
+                               year INTEGER NOT NULL, period TEXT NOT NULL, modality TEXT NOT NULL, related_to TEXT, json TEXT NOT NULL,
+                               scoring TEXT NOT NULL);
       CREATE INDEX indicators_id ON indicators (id);
       CREATE INDEX indicators_doc ON indicators (doc_id);
       CREATE INDEX indicators_region_year ON indicators (region, year);

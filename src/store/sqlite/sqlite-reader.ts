@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Chunk, DocumentMeta, Section, StoredDocument } from '../../documents/document.js';
 import type { Indicator } from '../../indicators/indicator.js';
-import type { IndicatorSource, RowHead, RowScope, RowTokens } from '../../indicators/indicator-source.js';
+import type { IndicatorSource, RowHead, RowScope, RowTokens, ScoringFields } from '../../indicators/indicator-source.js';
 import type { Bm25Options, Bm25Source } from '../../index/bm25.js';
 import type { Manifest } from '../../index/manifest.js';
 import type { ChunkSource } from '../../retrieve/chunk-source.js';
@@ -37,8 +37,9 @@ export class SqliteIndexReader implements IndexReader {
     const vectors = meta('vectors_dir');
     this.vectorsDir = vectors ? join(dir, vectors) : undefined;
     const options = JSON.parse(meta('bm25_options') ?? '{"k1":1.2,"b":0.75}') as Bm25Options;
-    this.chunks = chunkSource(db);
-    this.bm25 = bm25Source(db, options, manifest.counts.vocabulary);
+    const chunks = chunkSource(db);
+    this.chunks = chunks.source;
+    this.bm25 = bm25Source(db, options, manifest.counts.vocabulary, chunks.ids);
     this.indicators = new SqliteIndicatorSource(db, manifest.counts.indicators);
     this.statements = {
       documentList: db.prepare('SELECT list_item FROM documents ORDER BY ord').pluck(),
@@ -87,7 +88,7 @@ class Interned {
   }
 }
 
-function chunkSource(db: Database.Database): ChunkSource {
+function chunkSource(db: Database.Database): { source: ChunkSource; ids: string[] } {
   const byId = db.prepare('SELECT json FROM chunks WHERE id = ?').pluck();
   const inDoc = db.prepare('SELECT json FROM chunks WHERE doc_id = ? AND start <= ? AND ? < "end" ORDER BY ord LIMIT 1').pluck();
   const cache = new BoundedCache<string, Chunk | undefined>(5_000);
@@ -99,6 +100,7 @@ function chunkSource(db: Database.Database): ChunkSource {
   // What the retrieval filters read (region, document, year, years named in the text), for every chunk.
   const rows = db.prepare('SELECT id, doc_id, region, year, text_years FROM chunks ORDER BY ord').raw().all() as Array<[string, string, string, number, string]>;
   const ordOf = new Map<string, number>();
+  const ids: string[] = new Array<string>(rows.length);
   const regions = new Interned();
   const docs = new Interned();
   const regionOf = new Int32Array(rows.length);
@@ -107,16 +109,18 @@ function chunkSource(db: Database.Database): ChunkSource {
   const namedYears = new Map<number, Uint8Array>();
   rows.forEach(([id, docId, region, year, years], ord) => {
     ordOf.set(id, ord);
+    ids[ord] = id;
     regionOf[ord] = regions.code(region);
     docOf[ord] = docs.code(docId);
     yearOf[ord] = year;
+    if (years === '[]') return;
     for (const y of JSON.parse(years) as number[]) {
       let bits = namedYears.get(y);
       if (!bits) namedYears.set(y, (bits = new Uint8Array((rows.length >> 3) + 1)));
       bits[ord >> 3] |= 1 << (ord & 7);
     }
   });
-  return {
+  const source: ChunkSource = {
     chunk,
     passes: (id, filters) => {
       const ord = ordOf.get(id);
@@ -140,13 +144,13 @@ function chunkSource(db: Database.Database): ChunkSource {
       return json === undefined ? undefined : cache.get(JSON.parse(json).id as string, () => JSON.parse(json) as Chunk);
     },
   };
+  return { source, ids };
 }
 
-function bm25Source(db: Database.Database, options: Bm25Options, vocabularySize: number): Bm25Source {
+/** BM25 over stored postings; chunk ids by ordinal come from the chunk columns read at open. */
+function bm25Source(db: Database.Database, options: Bm25Options, vocabularySize: number, ids: string[]): Bm25Source {
   const lengths = Int32Array.from(db.prepare('SELECT tokens FROM chunks ORDER BY ord').pluck().all() as number[]);
-  const idOf = db.prepare('SELECT id FROM chunks WHERE ord = ?').pluck();
   const term = db.prepare('SELECT df, postings FROM bm25_terms WHERE term = ?');
-  const ids = new BoundedCache<number, string>(50_000);
   // Bounded by posting entries, not terms: a common word at 10k reports has hundreds of thousands.
   const terms = new BoundedCache<string, { df: number; postings?: Int32Array }>(8_000_000, (v) => 16 + (v.postings?.length ?? 0));
   const lookup = (t: string) =>
@@ -158,19 +162,20 @@ function bm25Source(db: Database.Database, options: Bm25Options, vocabularySize:
     options,
     lengths,
     vocabularySize,
-    id: (ord) => ids.get(ord, () => idOf.get(ord) as string),
+    id: (ord) => ids[ord],
     postings: (t) => lookup(t).postings,
     df: (t) => lookup(t).df,
   };
 }
 
-interface StoredRow {
-  row: Indicator;
+interface StoredScoring {
+  fields: ScoringFields;
   tokens: RowTokens;
 }
 
 class SqliteIndicatorSource implements IndicatorSource {
-  private readonly rows = new BoundedCache<number, StoredRow>(30_000);
+  private readonly rows = new BoundedCache<number, Indicator>(5_000);
+  private readonly scorings = new BoundedCache<number, StoredScoring>(100_000);
   private readonly heads = new BoundedCache<number, RowHead>(200_000);
   private readonly terms = new BoundedCache<string, { df: number; rows: readonly number[] }>(20_000);
   private readonly regionTerms = new BoundedCache<string, readonly number[]>(50_000);
@@ -181,7 +186,8 @@ class SqliteIndicatorSource implements IndicatorSource {
     readonly size: number,
   ) {
     this.statements = {
-      row: db.prepare('SELECT json, metric_tokens, context_tokens FROM indicators WHERE ord = ?'),
+      row: db.prepare('SELECT json FROM indicators WHERE ord = ?').pluck(),
+      scoring: db.prepare('SELECT scoring FROM indicators WHERE ord = ?').pluck(),
       head: db.prepare('SELECT region, year, period, modality FROM indicators WHERE ord = ?'),
       term: db.prepare('SELECT df, rows FROM indicator_terms WHERE term = ?'),
       regionTerm: db.prepare('SELECT rows FROM indicator_region_terms WHERE region = ? AND term = ?').pluck(),
@@ -211,27 +217,32 @@ class SqliteIndicatorSource implements IndicatorSource {
     return this.term(term).df;
   }
 
-  private stored(ord: number): StoredRow {
-    return this.rows.get(ord, () => {
-      const found = this.statements.row.get(ord) as { json: string; metric_tokens: string; context_tokens: string } | undefined;
-      if (!found) throw new Error(`no indicator row ${ord}`);
-      return {
-        row: JSON.parse(found.json) as Indicator,
-        tokens: { metric: JSON.parse(found.metric_tokens) as string[], context: JSON.parse(found.context_tokens) as string[] },
-      };
+  private stored(ord: number): StoredScoring {
+    return this.scorings.get(ord, () => {
+      const json = this.statements.scoring.get(ord) as string | undefined;
+      if (json === undefined) throw new Error(`no indicator row ${ord}`);
+      return JSON.parse(json) as StoredScoring;
     });
   }
 
   row(ord: number): Indicator {
-    return this.stored(ord).row;
+    return this.rows.get(ord, () => {
+      const json = this.statements.row.get(ord) as string | undefined;
+      if (json === undefined) throw new Error(`no indicator row ${ord}`);
+      return JSON.parse(json) as Indicator;
+    });
   }
 
-  head(ord: number): RowHead {
-    return this.heads.get(ord, () => this.statements.head.get(ord) as RowHead);
+  scoring(ord: number): ScoringFields {
+    return this.stored(ord).fields;
   }
 
   tokens(ord: number): RowTokens {
     return this.stored(ord).tokens;
+  }
+
+  head(ord: number): RowHead {
+    return this.heads.get(ord, () => this.statements.head.get(ord) as RowHead);
   }
 
   ordOf(id: string): number | undefined {

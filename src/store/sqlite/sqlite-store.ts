@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { StoredDocument } from '../../documents/document.js';
 import { AppError } from '../../errors.js';
+import { scoringFields } from '../../indicators/indicator-source.js';
 import { buildRowIndex, regionPostings } from '../../indicators/row-index.js';
 import { indexDirError } from '../../index/index-dir-error.js';
 import { manifestSchema, type Manifest } from '../../index/manifest.js';
@@ -134,11 +135,11 @@ export class SqliteIndexStore implements IndexStore {
       const putTerm = db.prepare('INSERT INTO bm25_terms (term, df, postings) VALUES (?, ?, ?)');
       for (const [term, list] of Object.entries(bm25.postings)) putTerm.run(term, list.length, encodeInts(list.flat()));
       const putRow = db.prepare(
-        'INSERT INTO indicators (ord, id, doc_id, region, year, period, modality, related_to, json, metric_tokens, context_tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO indicators (ord, id, doc_id, region, year, period, modality, related_to, json, scoring) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       indicators.forEach((row, i) => {
         const tokens = rowIndex.tokens[i];
-        putRow.run(i, row.id, row.docId, row.region, row.year, row.period, row.modality, row.relatedTo ?? null, JSON.stringify(row), JSON.stringify(tokens.metric), JSON.stringify(tokens.context));
+        putRow.run(i, row.id, row.docId, row.region, row.year, row.period, row.modality, row.relatedTo ?? null, JSON.stringify(row), JSON.stringify({ fields: scoringFields(row), tokens }));
       });
       const putRowTerm = db.prepare('INSERT INTO indicator_terms (term, df, rows) VALUES (?, ?, ?)');
       for (const [term, list] of rowIndex.postings) putRowTerm.run(term, list.length, encodeInts(list));
