@@ -3,6 +3,10 @@ import type { VectorSourceChoice } from './hnsw-comparison.js';
 export interface BenchOptions {
   /** Synthetic corpus sizes, ascending. */
   docs: number[];
+  /** --stores: run only the store comparison (JSON vs SQLite) at storeDocs. */
+  stores: boolean;
+  storeDocs: number[];
+  storeList: Array<'json' | 'sqlite'>;
   json: boolean;
   seed: number;
   /** Measured passes over the question mix, per mode. */
@@ -45,7 +49,11 @@ export const USAGE = `npm run bench -- [--docs N ...] [--json] [options]
   --seeds DIR           real reports to build from (default seeds)
   --pages N             pages of the long PDF/DOCX report timed per page (default 100; needs LibreOffice)
   --no-formats          skip the PDF/DOCX rows
-  --formats-only        only the PDF/DOCX rows`;
+  --formats-only        only the PDF/DOCX rows
+  --stores              instead: compare the index stores (ingest rate, size, time to healthy, RSS, HTTP /ask
+                        p50/p95 of a real npm start over the existing index); writes <out>/stores.md and stores.json
+  --store-docs N ...    corpus sizes for --stores (default 1000 10000)
+  --store-list S,...    stores for --stores: json, sqlite (default json,sqlite)`;
 
 const VECTOR_CHOICES: readonly VectorSourceChoice[] = ['both', 'tiny', 'random', 'auto'];
 
@@ -58,6 +66,9 @@ function positiveInteger(flag: string, value: string | undefined): number {
 export function parseArgs(argv: string[]): BenchOptions {
   const options: BenchOptions = {
     docs: [10, 100, 1000],
+    stores: false,
+    storeDocs: [1000, 10000],
+    storeList: ['json', 'sqlite'],
     json: false,
     seed: 20260101,
     rounds: 4,
@@ -89,6 +100,25 @@ export function parseArgs(argv: string[]): BenchOptions {
         }
         if (sizes.length === 0) throw new Error('--docs needs at least one size');
         options.docs = [...new Set(sizes)].sort((a, b) => a - b);
+        break;
+      }
+      case '--stores':
+        options.stores = true;
+        break;
+      case '--store-docs': {
+        const sizes: number[] = [];
+        while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) {
+          for (const part of argv[++i].split(',').filter(Boolean)) sizes.push(positiveInteger('--store-docs', part));
+        }
+        if (sizes.length === 0) throw new Error('--store-docs needs at least one size');
+        options.storeDocs = [...new Set(sizes)].sort((a, b) => a - b);
+        break;
+      }
+      case '--store-list': {
+        const names = value().split(',').filter(Boolean);
+        const unknown = names.filter((n) => n !== 'json' && n !== 'sqlite');
+        if (unknown.length || names.length === 0) throw new Error(`--store-list takes json and/or sqlite, got ${unknown.join(',') || 'nothing'}`);
+        options.storeList = names as Array<'json' | 'sqlite'>;
         break;
       }
       case '--json':

@@ -15,6 +15,7 @@ import { questionMixForCorpus, questionMixForSeeds, readDevQuestions, type Bench
 import { renderReport } from './report.js';
 import type { BenchResults, CorpusResult, ModeResult, Skipped } from './results.js';
 import { scalingExponent } from './scaling.js';
+import { compareStores, storeTable } from './store-comparison.js';
 import { summarize } from './summary.js';
 import { readSourceReports, writeSyntheticCorpus } from './synthetic-corpus.js';
 import { evaluateTargets } from './targets.js';
@@ -47,14 +48,15 @@ async function measureMode(
   log(`${corpus.name} ${mode}: ingest`);
   const runs: IngestMeasurement[] = [];
   for (let i = 0; i < (corpus.ingestRuns ?? 1); i++) {
-    runs.push(await runTask({ task: 'ingest', seedsDir: corpus.seedsDir, indexDir, embedding }, { timeoutMs: TIMEOUTS.ingest }));
+    // The JSON store, so these figures stay comparable with earlier runs and the HNSW/BM25 comparisons can read chunks.json.
+    runs.push(await runTask({ task: 'ingest', seedsDir: corpus.seedsDir, indexDir, embedding, databaseUrl: 'json:' }, { timeoutMs: TIMEOUTS.ingest }));
   }
   const ingest = [...runs].sort((a, b) => a.timingsMs.total - b.timingsMs.total)[Math.floor(runs.length / 2)];
   log(`${corpus.name} ${mode}: ingested ${ingest.documents} docs → ${ingest.chunks} chunks, ${ingest.indicators} indicators in ${(ingest.timingsMs.total / 1000).toFixed(1)} s`);
   const latency = { rounds: options.rounds, warmupRounds: options.warmupRounds };
   let http: LatencyRun | undefined;
   const serve = await runTask(
-    { task: 'serve', indexDir, questions: corpus.questions, latency, embedding, profile: profileDir ? { dir: profileDir, name: corpus.name } : undefined },
+    { task: 'serve', indexDir, databaseUrl: 'json:', questions: corpus.questions, latency, embedding, profile: profileDir ? { dir: profileDir, name: corpus.name } : undefined },
     {
       timeoutMs: TIMEOUTS.serve,
       onListening: async (port) => {
@@ -91,7 +93,7 @@ async function measureCorpus(
     context.log(`${corpus.name}: profiling an extra ingest`);
     const indexDir = path.join(context.work, `index-${corpus.name}-profiled`);
     const run = await runTask(
-      { task: 'ingest', seedsDir: corpus.seedsDir, indexDir, embedding: { enabled: false }, profile: { dir: profileDir, name: `${corpus.name}-ingest` } },
+      { task: 'ingest', seedsDir: corpus.seedsDir, indexDir, databaseUrl: 'json:', embedding: { enabled: false }, profile: { dir: profileDir, name: `${corpus.name}-ingest` } },
       { timeoutMs: TIMEOUTS.ingest },
     );
     ingestProfile = run.profile;
@@ -144,6 +146,28 @@ async function main(): Promise<void> {
   if ('skipped' in context.model) log(context.model.skipped);
 
   try {
+    if (options.stores) {
+      const runs = await compareStores({
+        docs: options.storeDocs,
+        stores: options.storeList,
+        seedsDir: options.seedsDir,
+        seed: options.seed,
+        rounds: options.rounds,
+        warmupRounds: options.warmupRounds,
+        work,
+        log,
+      });
+      const machine = describeMachine();
+      const report = [
+        `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}; load average ${loadAtStart.join(' ')} at start, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at end; ${((Date.now() - started) / 1000).toFixed(0)} s total`,
+        '',
+        storeTable(runs),
+      ].join('\n');
+      await writeFile(path.join(options.outDir, 'stores.json'), `${JSON.stringify({ startedAt, machine, runs }, null, 2)}\n`);
+      await writeFile(path.join(options.outDir, 'stores.md'), `${report}\n`);
+      console.log(report);
+      return;
+    }
     const sources = await readSourceReports(options.seedsDir);
     const measureFormats = () => (options.formats ? measureFormatIngest(sources, options.pages, work, log) : Promise.resolve({ skipped: '--no-formats' }));
     if (options.formatsOnly) {

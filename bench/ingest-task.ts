@@ -8,6 +8,7 @@ export async function runIngestTask(task: IngestTask): Promise<IngestMeasurement
   const { value: result, profile } = await profiled(task.profile, () => runIngest({
     seedsDir: task.seedsDir,
     indexDir: task.indexDir,
+    databaseUrl: task.databaseUrl,
     force: true,
     // null means "no model" to runIngest; undefined lets it load the configured one.
     embedder: task.embedding.enabled ? undefined : null,

@@ -26,6 +26,7 @@ export async function runServeTask(task: ServeTask, hooks: ServeHooks): Promise<
     const started = performance.now();
     const opening = await openEngine({
       indexDir: task.indexDir,
+      databaseUrl: task.databaseUrl,
       modelDir: task.embedding.modelDir,
       embeddingModel: task.embedding.embeddingModel,
     });

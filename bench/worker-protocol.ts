@@ -15,6 +15,8 @@ export interface IngestTask {
   task: 'ingest';
   seedsDir: string;
   indexDir: string;
+  /** DATABASE_URL of the store to write (default: SQLite in indexDir); the main bench uses json:. */
+  databaseUrl?: string;
   embedding: EmbeddingSetting;
   /** Profile the ingest into dir/name.cpuprofile (it then runs a little slower). */
   profile?: { dir: string; name: string };
@@ -23,6 +25,7 @@ export interface IngestTask {
 export interface ServeTask {
   task: 'serve';
   indexDir: string;
+  databaseUrl?: string;
   questions: BenchQuestion[];
   latency: LatencyOptions;
   embedding: EmbeddingSetting;

@@ -19,6 +19,8 @@ export interface OpenOptions {
   seedsDir: string;
   /** Absent with --seeds: the pipeline must build a throwaway index. */
   indexDir?: string;
+  /** DATABASE_URL: which store the index is written to and read from. */
+  databaseUrl?: string;
   modelDir?: string;
   embeddingModel?: string;
   allowModelDownload?: boolean;
@@ -98,6 +100,7 @@ export async function runEvalCommand(argv: string[], io: CommandIo, deps: Comman
   const options: OpenOptions = {
     seedsDir,
     indexDir: args.seeds === undefined ? config.INDEX_DIR : undefined,
+    databaseUrl: config.DATABASE_URL,
     modelDir: config.MODEL_DIR,
     embeddingModel: config.EMBEDDING_MODEL,
     allowModelDownload: config.ALLOW_MODEL_DOWNLOAD,

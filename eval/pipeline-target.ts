@@ -26,6 +26,7 @@ export async function openPipelineTarget(options: OpenOptions): Promise<EvalTarg
     const ingest = await runIngest({
       seedsDir: options.seedsDir,
       indexDir,
+      databaseUrl: options.databaseUrl,
       modelDir: options.modelDir,
       embeddingModel: options.embeddingModel,
       onProgress: (event) => {
@@ -40,6 +41,7 @@ export async function openPipelineTarget(options: OpenOptions): Promise<EvalTarg
     for (const warning of ingest.warnings) options.log(`ingest warning: ${warning}`);
     const engine = await openEngine({
       indexDir,
+      databaseUrl: options.databaseUrl,
       modelDir: options.modelDir,
       embeddingModel: options.embeddingModel,
       allowModelDownload: options.allowModelDownload,

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const result = await runIngest({
     seedsDir: value('--seeds') ?? config.SEEDS_DIR,
     indexDir: value('--index') ?? config.INDEX_DIR,
+    databaseUrl: config.DATABASE_URL,
     modelDir: config.MODEL_DIR,
     embeddingModel: config.EMBEDDING_MODEL,
     force: args.includes('--force'),

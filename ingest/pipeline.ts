@@ -1,20 +1,12 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Chunk, Section, StoredDocument } from '../src/documents/document.js';
 import type { Indicator } from '../src/indicators/indicator.js';
 import { Bm25Index } from '../src/index/bm25.js';
 import { DEFAULT_EMBEDDING_MODEL, loadEmbedder, type TextEmbedder } from '../src/index/embeddings.js';
-import {
-  FILES,
-  readManifest,
-  readStoredDocuments,
-  removeStaleStaging,
-  sha256,
-  swapIndex,
-  writeManifest,
-  writePayload,
-} from '../src/index/index-files.js';
-import { ensureIndexParentWritable } from '../src/index/index-dir-error.js';
+import { sha256 } from '../src/index/index-files.js';
 import { PIPELINE_VERSION, type Manifest } from '../src/index/manifest.js';
+import type { IndexStore } from '../src/store/index-store.js';
+import { indexStoreFor } from '../src/store/open-store.js';
 import { buildVectorIndex } from '../src/index/vector-store.js';
 import { loadDocuments, type SourceFile } from './load-documents.js';
 import type { LoadedDocument } from './load/loader.js';
@@ -34,6 +26,10 @@ export interface IngestProgress {
 export interface IngestOptions {
   seedsDir: string;
   indexDir: string;
+  /** DATABASE_URL (see src/store/open-store.ts); ignored when `store` is given. */
+  databaseUrl?: string;
+  /** The store to write to; default: the one INDEX_DIR and DATABASE_URL name. */
+  store?: IndexStore;
   modelDir?: string;
   embeddingModel?: string;
   /** Rebuild even when the manifest says the index is current. */
@@ -69,21 +65,30 @@ function corpusHash(files: SourceFile[], catalogText: string, model: string): st
 
 /**
  * Builds the index for a seeds folder: documents, sections, chunks, indicator rows, BM25 and,
- * when an embedding model loads, the HNSW vectors. Unchanged corpus → no-op. The new index is
- * written next to the old one and swapped in only when complete.
+ * when an embedding model loads, the HNSW vectors. Unchanged corpus → no-op. The store replaces
+ * the old index with the new one in one step, only when it is complete.
  */
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
+  const store = options.store ?? indexStoreFor({ indexDir: options.indexDir, databaseUrl: options.databaseUrl });
+  try {
+    return await ingestInto(store, options);
+  } finally {
+    if (!options.store) await store.close();
+  }
+}
+
+async function ingestInto(store: IndexStore, options: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
   const model = options.embeddingModel ?? DEFAULT_EMBEDDING_MODEL;
   const indexDir = resolve(options.indexDir);
 
   const loadStarted = performance.now();
-  const previous = await readManifest(indexDir);
+  const previous = await store.readManifest();
   // Files whose bytes the previous index already read (same pipeline) are not parsed again: PDFs are the slow part.
   const known = new Map<string, StoredDocument>();
   if (previous?.pipelineVersion === PIPELINE_VERSION) {
-    for (const doc of await readStoredDocuments(indexDir, previous)) {
+    for (const doc of await store.storedDocuments()) {
       // Text and HTML are quick to read again, and their loaders' warnings (GB18030, no article) are kept that way.
       if (doc.original && doc.structure && (doc.format === 'pdf' || doc.format === 'docx')) known.set(doc.original.sha256, doc);
     }
@@ -167,25 +172,21 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   if (embedder === undefined) await loadModel();
   else if (embedder === null) denseReason ??= 'dense retrieval disabled';
 
-  await ensureIndexParentWritable(indexDir);
-  await removeStaleStaging(indexDir);
-  const staging = `${indexDir}.staging-${process.pid}-${Date.now()}`;
   let vectors = 0;
+  let vectorIndex: Awaited<ReturnType<typeof buildVectorIndex>> | undefined;
   if (embedder) {
     progress({ stage: 'embed', done: 0, total: chunks.length, unit: 'chunk', message: embedder.modelId });
-    const index = await buildVectorIndex(
+    vectorIndex = await buildVectorIndex(
       chunks.map((c) => ({ id: c.id, text: c.text })),
       embedder,
     );
-    await index.save(join(staging, FILES.vectors));
-    vectors = index.size;
+    vectors = vectorIndex.size;
     progress({ stage: 'embed', done: chunks.length, total: chunks.length, unit: 'chunk' });
   }
   const embeddingsMs = performance.now() - t;
 
   t = performance.now();
   progress({ stage: 'write', done: 0, total: 1, unit: 'step' });
-  const files = await writePayload(staging, { documents, sections, chunks, indicators, bm25: bm25.toJSON() });
   const manifest: Manifest = {
     pipelineVersion: PIPELINE_VERSION,
     corpusHash: hash,
@@ -203,12 +204,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     embedding: embedder
       ? { model: embedder.modelId, active: true, dimensions: embedder.dimensions }
       : { model, active: false, reason: denseReason },
-    files,
+    // The JSON store fills in its files' checksums; a database checks itself.
+    files: {},
     warnings: loaded.warnings,
   };
-  // The manifest is written last: a staging folder without one is incomplete by definition.
-  await writeManifest(staging, manifest);
-  await swapIndex(staging, indexDir);
+  const built = vectorIndex;
+  await store.write(
+    { manifest, documents, sections, chunks, indicators, bm25: bm25.toJSON() },
+    built ? { saveVectors: (dir) => built.save(dir) } : {},
+  );
   progress({ stage: 'write', done: 1, total: 1, unit: 'step' });
   const writeMs = performance.now() - t;
   progress({ stage: 'done', done: 1, total: 1, unit: 'step', message: `${indicators.length} indicators, ${chunks.length} chunks` });

@@ -13,6 +13,8 @@ export const configSchema = z.object({
   PORT: envNumber(z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: z.string().default('0.0.0.0'),
   INDEX_DIR: z.string().min(1).default('data/index'),
+  /** Where the index lives: unset → SQLite file in INDEX_DIR; sqlite:PATH; json: (the JSON files in INDEX_DIR). */
+  DATABASE_URL: z.preprocess(emptyToUndefined, z.string().regex(/^(sqlite:.+|json:?|postgres(ql)?:\/\/.+)$/, 'DATABASE_URL must be sqlite:PATH, json: or postgres://…').optional()),
   SEEDS_DIR: z.string().min(1).default('seeds'),
   MODEL_DIR: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
   EMBEDDING_MODEL: z.string().min(1).default(DEFAULT_EMBEDDING_MODEL),

@@ -1,11 +1,9 @@
-import { join, resolve } from 'node:path';
 import type { DocumentMeta, StoredDocument } from './documents/document.js';
-import { findRegionMentions, regionInfo } from './domain/regions.js';
-import { AppError } from './errors.js';
 import { Bm25Index } from './index/bm25.js';
 import { DEFAULT_EMBEDDING_MODEL, loadEmbedder } from './index/embeddings.js';
-import { FILES, readManifest, readPayload } from './index/index-files.js';
 import type { Manifest } from './index/manifest.js';
+import type { IndexReader, IndexStore, StoreKind } from './store/index-store.js';
+import { indexStoreFor } from './store/open-store.js';
 import { VectorIndex } from './index/vector-store.js';
 import { IndicatorTable } from './indicators/indicator-table.js';
 import { HybridRetriever } from './retrieve/hybrid-retriever.js';
@@ -21,6 +19,10 @@ import type { AskStreamEvent, StreamOptions } from './answer/llm/stream.js';
 
 export interface EngineOptions {
   indexDir: string;
+  /** DATABASE_URL (see src/store/open-store.ts); ignored when `store` is given. */
+  databaseUrl?: string;
+  /** The store to read; default: the one INDEX_DIR and DATABASE_URL name. */
+  store?: IndexStore;
   modelDir?: string;
   embeddingModel?: string;
   allowModelDownload?: boolean;
@@ -42,16 +44,33 @@ export interface Engine {
   readonly indicators: IndicatorTable;
   readonly manifest: Manifest;
   readonly dense: RetrievalReport['dense'];
+  /** Which store the index is read from, for /health. */
+  readonly store: { kind: StoreKind };
   close(): Promise<void>;
 }
 
-/** Loads a built index into memory: documents, indicator table, BM25 and, when possible, dense vectors. */
+/**
+ * Opens a built index: documents, indicator table, BM25 and, when possible, dense vectors. The JSON
+ * store loads everything into the heap; a database store is read as questions need it.
+ */
 export async function openEngine(options: EngineOptions): Promise<Engine> {
-  const indexDir = resolve(options.indexDir);
-  const manifest = await readManifest(indexDir);
-  if (!manifest) throw new AppError('index_unavailable', 503, `no valid index in ${indexDir}: run npm run ingest`);
-  const payload = await readPayload(indexDir, manifest);
+  const store = options.store ?? indexStoreFor({ indexDir: options.indexDir, databaseUrl: options.databaseUrl });
+  let reader: IndexReader;
+  try {
+    reader = await store.open();
+  } finally {
+    if (!options.store) await store.close();
+  }
+  try {
+    return await engineOver(reader, store.kind, options);
+  } catch (error) {
+    reader.close();
+    throw error;
+  }
+}
 
+async function engineOver(reader: IndexReader, storeKind: StoreKind, options: EngineOptions): Promise<Engine> {
+  const { manifest } = reader;
   const model = manifest.embedding.model ?? options.embeddingModel ?? DEFAULT_EMBEDDING_MODEL;
   let dense: RetrievalReport['dense'] = { active: false, model, reason: manifest.embedding.reason ?? 'index built without vectors' };
   let denseParts: ConstructorParameters<typeof HybridRetriever>[2];
@@ -59,7 +78,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const load = await loadEmbedder({ modelId: model, modelDir: options.modelDir, allowRemote: options.allowModelDownload });
     if (load.ok) {
       try {
-        const index = await VectorIndex.load(join(indexDir, FILES.vectors), load.embedder);
+        if (!reader.vectorsDir) throw new Error('the index records no vector folder');
+        const index = await VectorIndex.load(reader.vectorsDir, load.embedder);
         denseParts = { index, embedder: load.embedder };
         dense = { active: true, model };
       } catch (error) {
@@ -71,37 +91,21 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   }
   if (!dense.active) options.onKeywordOnly?.(dense.reason ?? 'no embedding model');
 
-  const documents = new Map(payload.documents.map((d) => [d.id, d]));
-  const bm25 = new Bm25Index(payload.bm25);
-  const table = new IndicatorTable(payload.indicators);
-  const retriever = new HybridRetriever(payload.chunks, bm25, denseParts);
-  const sectionRegions = new Set(payload.sections.map((s) => s.region).filter(Boolean));
-  const mentionedRegions = new Set(sectionRegions);
-  for (const doc of payload.documents) {
-    const mentions = findRegionMentions(doc.text, { counties: true });
-    const named = new Set(mentions.filter((m) => !m.weak).map((m) => m.name));
-    // A bare county name (正定, 海宁) counts where the document names its city or province too; 新建 alone is a verb.
-    for (const m of mentions) {
-      const info = m.weak ? regionInfo(m.name) : undefined;
-      if (!m.weak || (info && ((info.city && named.has(info.city)) || (info.province && named.has(info.province))))) mentionedRegions.add(m.name);
-    }
-  }
-  for (const row of payload.indicators) mentionedRegions.add(row.region);
-  // Years the reports speak of: sections, rows, and every 20xx年 in the text ("部署2026年八项重点工作").
-  const years = new Set([...payload.sections.map((s) => s.year), ...payload.indicators.map((r) => r.year)]);
-  for (const doc of payload.documents) for (const m of doc.text.matchAll(/(20\d{2})年/g)) years.add(Number(m[1]));
+  const document = (id: string) => reader.document(id);
+  const bm25 = new Bm25Index(reader.bm25);
+  const table = new IndicatorTable(reader.indicators);
+  const retriever = new HybridRetriever(reader.chunks, bm25, denseParts);
+  const sectionRegions = new Set(reader.facts.sectionRegions);
+  const mentionedRegions = new Set(reader.facts.mentionedRegions);
+  const years = new Set(reader.facts.years);
 
-  const writtenYears = new Map<string, number>();
-  for (const s of payload.sections) {
-    const year = Number(s.written?.slice(0, 4));
-    if (s.region && year > (writtenYears.get(s.region) ?? 0)) writtenYears.set(s.region, year);
-  }
+  const writtenYears = new Map(reader.facts.writtenYears);
 
   const corpus: Corpus = {
     table,
     retriever,
     bm25,
-    document: (id) => documents.get(id),
+    document,
     sectionRegions,
     mentionedRegions,
     years,
@@ -110,8 +114,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   };
 
   const spell = (text: string) => spellOutCountyWords(text, sectionRegions);
-  const headlineOf = headlineFinder(payload.sections, (id) => documents.get(id)?.text);
-  const llm: LlmContext | undefined = options.llm ? createLlmContext(options.llm, { document: (id) => documents.get(id) }) : undefined;
+  const headlineOf = headlineFinder((docId) => reader.sectionsOf(docId), (id) => document(id)?.text);
+  const llm: LlmContext | undefined = options.llm ? createLlmContext(options.llm, { document }) : undefined;
 
   return {
     ask: async (asked, askOptions) => {
@@ -131,12 +135,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       }
     },
     llm: { configured: llm !== undefined, model: llm?.settings.model },
-    document: (id) => documents.get(id),
-    // The list leaves out each document's text and its structure (pages, headings, table cells): both can be large.
-    documents: () => payload.documents.map(({ text: _text, structure: _structure, ...meta }) => meta),
+    document,
+    documents: () => reader.documentList(),
     indicators: table,
     manifest,
     dense,
-    close: async () => {},
+    store: { kind: storeKind },
+    close: async () => reader.close(),
   };
 }

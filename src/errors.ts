@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'index_unavailable'
   | 'ingest_failed'
   | 'index_unwritable'
+  | 'store_incompatible'
   | 'config_invalid'
   | 'internal';
 

@@ -7,6 +7,7 @@ export function indexSourceFromConfig(config: Config, onWarning: (message: strin
   return {
     seedsDir: config.SEEDS_DIR,
     indexDir: config.INDEX_DIR,
+    databaseUrl: config.DATABASE_URL,
     modelDir: config.MODEL_DIR,
     embeddingModel: config.EMBEDDING_MODEL,
     allowModelDownload: config.ALLOW_MODEL_DOWNLOAD,

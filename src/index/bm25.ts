@@ -17,6 +17,41 @@ export interface ScoredId {
   score: number;
 }
 
+/**
+ * What BM25 scoring reads: chunk ids by ordinal, their token counts, and one term's postings at a
+ * time. In memory from Bm25Data, or read from a store term by term.
+ */
+export interface Bm25Source {
+  readonly options: Bm25Options;
+  readonly lengths: ArrayLike<number>;
+  readonly vocabularySize: number;
+  id(ord: number): string;
+  /** Chunk ordinal, term frequency, chunk ordinal, … in chunk order (flat, so a store needs no pair objects); undefined for an unknown term. */
+  postings(term: string): ArrayLike<number> | undefined;
+  df(term: string): number;
+}
+
+/** Bm25Data as a source. */
+export function memoryBm25Source(data: Bm25Data): Bm25Source {
+  const flat = new Map<string, Int32Array>();
+  return {
+    options: data.options,
+    lengths: data.lengths,
+    vocabularySize: Object.keys(data.postings).length,
+    id: (ord) => data.ids[ord],
+    postings: (term) => {
+      if (!Object.hasOwn(data.postings, term)) return undefined;
+      let list = flat.get(term);
+      if (!list) {
+        list = Int32Array.from(data.postings[term].flat());
+        flat.set(term, list);
+      }
+      return list;
+    },
+    df: (term) => (Object.hasOwn(data.postings, term) ? data.postings[term].length : 0),
+  };
+}
+
 const DEFAULT_OPTIONS: Bm25Options = { k1: 1.2, b: 0.75 };
 
 /** Okapi BM25 over jieba tokens; serializable to JSON so ingest builds it once. */
@@ -24,12 +59,21 @@ export class Bm25Index {
   private readonly averageLength: number;
   /** k1·(1 − b + b·|d|/avgdl) per document, fixed once the index is built. */
   private readonly lengthNorm: Float64Array;
+  private readonly source: Bm25Source;
+  private readonly data?: Bm25Data;
 
-  constructor(private readonly data: Bm25Data) {
-    const total = data.lengths.reduce((a, b) => a + b, 0);
-    this.averageLength = data.lengths.length ? total / data.lengths.length : 0;
-    const { k1, b } = data.options;
-    this.lengthNorm = Float64Array.from(data.lengths, (length) => k1 * (1 - b + (b * length) / (this.averageLength || 1)));
+  constructor(data: Bm25Data | Bm25Source) {
+    if ('ids' in data) {
+      this.data = data;
+      this.source = memoryBm25Source(data);
+    } else {
+      this.source = data;
+    }
+    const lengths = Array.from(this.source.lengths);
+    const total = lengths.reduce((a, b) => a + b, 0);
+    this.averageLength = lengths.length ? total / lengths.length : 0;
+    const { k1, b } = this.source.options;
+    this.lengthNorm = Float64Array.from(lengths, (length) => k1 * (1 - b + (b * length) / (this.averageLength || 1)));
   }
 
   static build(items: Array<{ id: string; text: string }>, options: Bm25Options = DEFAULT_OPTIONS): Bm25Index {
@@ -45,21 +89,23 @@ export class Bm25Index {
     return new Bm25Index({ ids: items.map((i) => i.id), lengths, postings, options });
   }
 
+  /** The postings as built; only an index built or loaded in memory has them. */
   toJSON(): Bm25Data {
+    if (!this.data) throw new Error('a store-backed BM25 index is not serialized');
     return this.data;
   }
 
   get size(): number {
-    return this.data.ids.length;
+    return this.lengthNorm.length;
   }
 
   get vocabularySize(): number {
-    return Object.keys(this.data.postings).length;
+    return this.source.vocabularySize;
   }
 
   idf(term: string): number {
-    const n = this.data.ids.length;
-    const df = this.data.postings[term]?.length ?? 0;
+    const n = this.lengthNorm.length;
+    const df = this.source.df(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
@@ -73,14 +119,16 @@ export class Bm25Index {
    * filtering every hit.
    */
   searchTokens(terms: string[], k: number, filter?: (id: string) => boolean): ScoredId[] {
-    const { k1 } = this.data.options;
-    const scores = new Float64Array(this.data.ids.length);
+    const { k1 } = this.source.options;
+    const scores = new Float64Array(this.lengthNorm.length);
     const touched: number[] = [];
     for (const term of new Set(terms)) {
-      const list = this.data.postings[term];
+      const list = this.source.postings(term);
       if (!list) continue;
       const idf = this.idf(term);
-      for (const [doc, tf] of list) {
+      for (let p = 0; p < list.length; p += 2) {
+        const doc = list[p];
+        const tf = list[p + 1];
         if (scores[doc] === 0) touched.push(doc);
         scores[doc] += (idf * tf * (k1 + 1)) / (tf + this.lengthNorm[doc]);
       }
@@ -88,7 +136,7 @@ export class Bm25Index {
     const best = new TopK(k);
     for (const doc of touched) {
       if (!best.wouldAccept(scores[doc])) continue;
-      const id = this.data.ids[doc];
+      const id = this.source.id(doc);
       if (filter && !filter(id)) continue;
       best.push({ id, score: scores[doc] });
     }

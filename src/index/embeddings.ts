@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
-import { env, pipeline, type FeatureExtractionPipeline, type Tensor } from '@huggingface/transformers';
+import type { FeatureExtractionPipeline, Tensor } from '@huggingface/transformers';
 
 export const DEFAULT_EMBEDDING_MODEL = 'Xenova/bge-small-zh-v1.5';
 export const DEFAULT_EMBEDDING_BATCH_SIZE = 16;
@@ -146,7 +146,6 @@ type FeatureExtractionFactory = (
   model: string,
   options: { dtype: OnnxDtype; local_files_only: boolean },
 ) => Promise<FeatureExtractionPipeline>;
-const loadFeatureExtraction = pipeline as unknown as FeatureExtractionFactory;
 
 // transformers.js reads its settings from one global `env` while loading, so concurrent loads with
 // different folders must not interleave.
@@ -172,6 +171,9 @@ export async function loadEmbedder(options: EmbedderOptions): Promise<EmbedderLo
 
   return serialized(async (): Promise<EmbedderLoad> => {
     try {
+      // Imported when a model folder is there to load: onnxruntime is not worth loading for keyword-only serving.
+      const { env, pipeline } = await import('@huggingface/transformers');
+      const loadFeatureExtraction = pipeline as unknown as FeatureExtractionFactory;
       env.allowLocalModels = true;
       env.localModelPath = modelDir;
       env.allowRemoteModels = allowRemote;

@@ -1,17 +1,22 @@
-import { readFile, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { runIngest, type IngestOptions, type IngestResult } from '../../ingest/pipeline.js';
 import { openEngine, type Engine, type EngineOptions } from '../engine.js';
 import { AppError } from '../errors.js';
+import type { IndexStore } from '../store/index-store.js';
+import { indexStoreFor } from '../store/open-store.js';
 import type { TextEmbedder } from './embeddings.js';
-import { FILES, sha256 } from './index-files.js';
-import { manifestSchema, type Manifest } from './manifest.js';
+
+export type { IndexCheck } from '../store/index-store.js';
+/** The JSON index's own checks, kept here for callers that inspect a JSON index folder. */
+export { checkIndex, recoverInterruptedSwap } from '../store/json/json-index-check.js';
 
 export type CorruptIndexPolicy = 'rebuild' | 'refuse';
 
 export interface IndexSource {
   seedsDir: string;
   indexDir: string;
+  /** DATABASE_URL: which store holds the index (src/store/open-store.ts); unset = SQLite in INDEX_DIR. */
+  databaseUrl?: string;
   modelDir?: string;
   embeddingModel: string;
   allowModelDownload?: boolean;
@@ -25,103 +30,11 @@ export interface IndexSource {
   engineOptions?: Partial<EngineOptions>;
 }
 
-export type IndexCheck =
-  | { state: 'ok'; manifest: Manifest }
-  | { state: 'missing'; reason: string }
-  | { state: 'corrupt'; reason: string }
-  | { state: 'model_mismatch'; reason: string };
-
 export interface OpenedIndex {
   engine: Engine;
   ingest: IngestResult;
   /** Why the index on disk was thrown away and rebuilt, if it was. */
   rebuiltBecause?: string;
-}
-
-/** The JSON parts every index has; each must be present and match the size and checksum its manifest records. */
-const PAYLOAD_FILES = [FILES.documents, FILES.sections, FILES.chunks, FILES.indicators, FILES.bm25];
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-/**
- * Verifies an index on disk without loading it: manifest, every payload file's size and SHA-256,
- * the vector folder when the manifest promises vectors, and the embedding model it was built with.
- */
-export async function checkIndex(indexDir: string, embeddingModel: string): Promise<IndexCheck> {
-  const dir = resolve(indexDir);
-  const manifestPath = join(dir, FILES.manifest);
-  let manifestText: string;
-  try {
-    manifestText = await readFile(manifestPath, 'utf8');
-  } catch {
-    const entries = await readdir(dir).catch(() => [] as string[]);
-    // Ingest writes the manifest last and swaps whole folders, so files without a manifest are damage, not a build in progress.
-    return entries.length === 0
-      ? { state: 'missing', reason: `no index in ${dir}` }
-      : { state: 'corrupt', reason: `index in ${dir} has no ${FILES.manifest}` };
-  }
-  let manifest: Manifest;
-  try {
-    const parsed = manifestSchema.safeParse(JSON.parse(manifestText));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return { state: 'corrupt', reason: `${manifestPath} is invalid: ${issue.path.join('.') || 'manifest'}: ${issue.message}` };
-    }
-    manifest = parsed.data;
-  } catch (error) {
-    return { state: 'corrupt', reason: `${manifestPath} is not valid JSON (truncated?): ${(error as Error).message}` };
-  }
-
-  for (const name of PAYLOAD_FILES) {
-    const expected = manifest.files[name];
-    if (!expected) return { state: 'corrupt', reason: `${manifestPath} lists no checksum for ${name}` };
-    const body = await readFile(join(dir, name)).catch(() => undefined);
-    if (!body) return { state: 'corrupt', reason: `index file ${name} is missing in ${dir}` };
-    if (body.length !== expected.bytes) {
-      return { state: 'corrupt', reason: `index file ${name} in ${dir} has ${body.length} bytes, its manifest says ${expected.bytes} (truncated or altered)` };
-    }
-    if (sha256(body) !== expected.sha256) {
-      return { state: 'corrupt', reason: `index file ${name} in ${dir} does not match its checksum (altered or damaged)` };
-    }
-  }
-  if (manifest.embedding.active && !(await exists(join(dir, FILES.vectors)))) {
-    return { state: 'corrupt', reason: `index in ${dir} was built with vectors but ${FILES.vectors}/ is missing` };
-  }
-  if (manifest.embedding.model !== embeddingModel) {
-    return {
-      state: 'model_mismatch',
-      reason: `index in ${dir} was built with embedding model "${manifest.embedding.model}" but EMBEDDING_MODEL is "${embeddingModel}"`,
-    };
-  }
-  return { state: 'ok', manifest };
-}
-
-/**
- * swapIndex moves the old index aside, then the new one into place. A crash between those two
- * renames leaves no index at `indexDir` but a complete one beside it: finish the swap with the new
- * (staging) index if its manifest is there, else put the old one back. Returns what was done.
- */
-export async function recoverInterruptedSwap(indexDir: string, embeddingModel: string): Promise<string | undefined> {
-  const target = resolve(indexDir);
-  if (await exists(join(target, FILES.manifest))) return undefined;
-  if ((await readdir(target).catch(() => [] as string[])).length > 0) return undefined;
-  const parent = dirname(target);
-  const base = basename(target);
-  const siblings = (await readdir(parent).catch(() => [] as string[])).sort().reverse();
-  const candidates = [...siblings.filter((e) => e.startsWith(`${base}.staging-`)), ...siblings.filter((e) => e.startsWith(`${base}.old-`))];
-  for (const candidate of candidates) {
-    const check = await checkIndex(join(parent, candidate), embeddingModel);
-    if (check.state !== 'ok') continue;
-    await rm(target, { recursive: true, force: true });
-    await rename(join(parent, candidate), target);
-    return `index in ${target} was missing after an interrupted swap; restored the complete index from ${candidate}`;
-  }
-  return undefined;
 }
 
 /**
@@ -130,15 +43,22 @@ export async function recoverInterruptedSwap(indexDir: string, embeddingModel: s
  * (policy 'rebuild') or start-up stops with the reason (policy 'refuse'). A missing index is
  * simply built. `force` rebuilds even an intact, current index.
  */
-export async function openOrRebuild(
-  source: IndexSource,
-  options: { force?: boolean } & Pick<IngestOptions, 'onProgress' | 'preloaded'> = {},
-): Promise<OpenedIndex> {
+type RebuildOptions = { force?: boolean } & Pick<IngestOptions, 'onProgress' | 'preloaded'>;
+
+export async function openOrRebuild(source: IndexSource, options: RebuildOptions = {}): Promise<OpenedIndex> {
+  const warn = source.onWarning ?? (() => {});
+  const store = indexStoreFor({ indexDir: source.indexDir, databaseUrl: source.databaseUrl }, warn);
+  try {
+    return await openOrRebuildIn(store, source, options);
+  } finally {
+    await store.close();
+  }
+}
+
+async function openOrRebuildIn(store: IndexStore, source: IndexSource, options: RebuildOptions): Promise<OpenedIndex> {
   const policy = source.onCorrupt ?? 'rebuild';
   const warn = source.onWarning ?? (() => {});
-  const recovered = await recoverInterruptedSwap(source.indexDir, source.embeddingModel);
-  if (recovered) warn(recovered);
-  const check = await checkIndex(source.indexDir, source.embeddingModel);
+  const check = await store.check(source.embeddingModel);
   let rebuiltBecause: string | undefined;
   if (check.state === 'corrupt' || check.state === 'model_mismatch') {
     if (policy === 'refuse') {
@@ -162,10 +82,12 @@ export async function openOrRebuild(
       force,
       onProgress: options.onProgress,
       preloaded: options.preloaded,
+      store,
     });
   const open = () =>
     openEngine({
       ...source.engineOptions,
+      store,
       indexDir: source.indexDir,
       modelDir: source.modelDir,
       embeddingModel: source.embeddingModel,
@@ -184,5 +106,31 @@ export async function openOrRebuild(
     warn(`${error.message}; rebuilding it from ${resolve(source.seedsDir)}`);
     ingest = await build(true);
     return { engine: await open(), ingest, rebuiltBecause };
+  }
+}
+
+/**
+ * The index already in a database store, opened without looking at the seeds, when it is intact and
+ * built with the configured model: what start-up serves while openOrRebuild checks the seeds behind
+ * it (reading every seed file is seconds at 10k reports). Undefined for the JSON store (opening it
+ * twice would double its heap) and whenever the index needs rebuilding.
+ */
+export async function openExisting(source: IndexSource): Promise<Engine | undefined> {
+  const store = indexStoreFor({ indexDir: source.indexDir, databaseUrl: source.databaseUrl }, source.onWarning);
+  try {
+    if (store.kind === 'json') return undefined;
+    const check = await store.check(source.embeddingModel);
+    if (check.state !== 'ok') return undefined;
+    return await openEngine({
+      ...source.engineOptions,
+      store,
+      indexDir: source.indexDir,
+      modelDir: source.modelDir,
+      embeddingModel: source.embeddingModel,
+      allowModelDownload: source.allowModelDownload,
+      onKeywordOnly: (reason) => source.onWarning?.(`dense retrieval off, serving keyword + indicator retrieval: ${reason}`),
+    });
+  } finally {
+    await store.close();
   }
 }

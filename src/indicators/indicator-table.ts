@@ -4,6 +4,11 @@ import { tokenize } from '../index/tokenizer.js';
 import { canonicalize } from '../domain/synonyms.js';
 import { MEASURE_TERM } from '../domain/question-words.js';
 import type { Indicator, IndicatorKind, Measure } from './indicator.js';
+import type { IndicatorSource, ScoringFields } from './indicator-source.js';
+import { MemoryIndicatorSource } from './memory-indicator-source.js';
+import { meaningfulTerms } from './row-index.js';
+
+export { meaningfulTerms };
 
 export type Intent = 'target' | 'forecast' | 'actual' | 'any';
 
@@ -44,14 +49,15 @@ export interface IndicatorFilter {
   docId?: string;
 }
 
-interface RowIndex {
+/** A row's words as sets, with the summed weight of its metric words (fixed once the table is open). */
+interface RowSets {
   metric: Set<string>;
   context: Set<string>;
-  /** Sum of the metric tokens' weights, fixed once the table is built. */
   metricWeight: number;
 }
 
 const CONTEXT_WEIGHT = 0.6;
+const MAX_CACHED_ROWS = 50_000;
 
 /** The metric names a subject, and the question hits only its measure words (增长), none of the subject. */
 function otherSubject(metric: Set<string>, weights: Map<string, number>): boolean {
@@ -72,19 +78,14 @@ function asksOneItem(metric: string, terms: string[]): boolean {
 
 const COUNT_UNITS = new Set(['个', '家', '户', '项', '款', '台', '套', '件', '场', '辆', '人', '名', '座', '所', '批']);
 
-/** Tokens that carry meaning for metric matching: no single CJK characters, no bare numbers. */
-export function meaningfulTerms(tokens: string[]): string[] {
-  return [...new Set(tokens)].filter((t) => !/^[\u4e00-\u9fa5]$/.test(t) && !/^[\d.]+$/.test(t) && !/\d/.test(t.replace(/^5g(-a)?$|^6g$/, '')));
-}
-
-export function periodMatches(row: Indicator, period: Period | undefined, fullYearOnly = false): boolean {
+export function periodMatches(row: Pick<Indicator, 'year' | 'period'>, period: Period | undefined, fullYearOnly = false): boolean {
   if (!period) return true;
   if (row.year !== period.year) return false;
   if (period.fromMonth === undefined) return !fullYearOnly || row.period === period.key;
   return row.period === period.key;
 }
 
-export function intentMatches(row: Indicator, intent: Intent | undefined): boolean {
+export function intentMatches(row: Pick<Indicator, 'modality'>, intent: Intent | undefined): boolean {
   if (!intent || intent === 'any') return true;
   if (intent === 'actual') return row.modality === 'actual';
   return row.modality !== 'actual';
@@ -92,88 +93,56 @@ export function intentMatches(row: Indicator, intent: Intent | undefined): boole
 
 /**
  * The indicator rows of the corpus with a token index over their metric names and contexts, so a
- * question's terms can be matched against what each number measures.
+ * question's terms can be matched against what each number measures. The rows and their index come
+ * from a source: in memory (built from the rows) or a store (read as ingest wrote it).
  */
 export class IndicatorTable {
-  private readonly index: RowIndex[];
-  private readonly postings = new Map<string, number[]>();
-  /** Per region: token → rows, so a question about one region never walks the others' rows. */
-  private readonly regionPostings = new Map<string, Map<string, number[]>>();
-  private readonly byId = new Map<string, Indicator>();
-  private readonly companions = new Map<string, Indicator[]>();
+  private readonly source: IndicatorSource;
   private readonly weights = new Map<string, number>();
-  private built = false;
+  /** Row sets by ordinal, filled as rows are scored; bounded, since a store's table may be far larger than the heap should hold. */
+  private readonly sets = new Map<number, RowSets>();
 
-  constructor(readonly rows: Indicator[]) {
-    this.index = rows.map((row, i) => {
-      this.byId.set(row.id, row);
-      const metric = new Set(meaningfulTerms(tokenize(row.metric)));
-      const context = new Set(meaningfulTerms(tokenize(row.context)));
-      for (const t of new Set([...metric, ...context])) {
-        const list = this.postings.get(t) ?? [];
-        list.push(i);
-        this.postings.set(t, list);
-      }
-      return { metric, context, metricWeight: 0 };
-    });
-    // A figure is also described by its rank and "高于全国…" rows: their words count as its context.
-    const position = new Map(rows.map((row, i) => [row.id, i]));
-    rows.forEach((row, i) => {
-      if (!row.relatedTo) return;
-      const owner = position.get(row.relatedTo);
-      if (owner === undefined) return;
-      const list = this.companions.get(row.relatedTo) ?? [];
-      list.push(row);
-      this.companions.set(row.relatedTo, list);
-      for (const t of this.index[i].metric) {
-        this.index[owner].context.add(t);
-        const list = this.postings.get(t) ?? [];
-        if (list[list.length - 1] !== owner) list.push(owner);
-        this.postings.set(t, list);
-      }
-    });
-    this.buildDerivedIndexes();
+  constructor(rows: Indicator[] | IndicatorSource) {
+    this.source = Array.isArray(rows) ? new MemoryIndicatorSource(rows) : rows;
   }
 
-  private buildDerivedIndexes(): void {
-    for (const [term, list] of this.postings) {
-      for (const i of list) {
-        const region = this.rows[i].region;
-        const byTerm = this.regionPostings.get(region) ?? new Map<string, number[]>();
-        this.regionPostings.set(region, byTerm);
-        const rowsOfTerm = byTerm.get(term) ?? [];
-        rowsOfTerm.push(i);
-        byTerm.set(term, rowsOfTerm);
-      }
+  get size(): number {
+    return this.source.size;
+  }
+
+  private rowSets(ord: number): RowSets {
+    let sets = this.sets.get(ord);
+    if (!sets) {
+      const tokens = this.source.tokens(ord);
+      sets = { metric: new Set(tokens.metric), context: new Set(tokens.context), metricWeight: 0 };
+      for (const m of sets.metric) sets.metricWeight += this.weight(m);
+      if (this.sets.size >= MAX_CACHED_ROWS) this.sets.clear();
+      this.sets.set(ord, sets);
     }
-    this.built = true;
-    for (const entry of this.index) {
-      for (const m of entry.metric) entry.metricWeight += this.weight(m);
-    }
+    return sets;
   }
 
   /** Rank and "高于全国…" rows that qualify the row with this id. */
   companionsOf(id: string): Indicator[] {
-    return this.companions.get(id) ?? [];
+    return this.source.companionsOf(id);
   }
 
   /** The same table limited to some documents (the docIds filter of /ask). */
   restrictedTo(docIds: string[] | undefined): IndicatorTable {
     if (!docIds?.length) return this;
-    return new IndicatorTable(this.rows.filter((r) => docIds.includes(r.docId)));
+    return new IndicatorTable(this.source.rowsOfDocuments(docIds));
   }
 
   get(id: string): Indicator | undefined {
-    return this.byId.get(id);
+    const ord = this.source.ordOf(id);
+    return ord === undefined ? undefined : this.source.row(ord);
   }
 
   weight(term: string): number {
     let w = this.weights.get(term);
     if (w === undefined) {
-      const df = this.postings.get(term)?.length ?? 0;
-      w = Math.log(1 + this.rows.length / (1 + df));
-      // Document frequencies are fixed once built; cache only then, not while postings still grow.
-      if (this.built) this.weights.set(term, w);
+      w = Math.log(1 + this.source.size / (1 + this.source.df(term)));
+      this.weights.set(term, w);
     }
     return w;
   }
@@ -185,19 +154,20 @@ export class IndicatorTable {
     const weights = new Map(terms.map((t) => [t, this.weight(t)]));
     const total = [...weights.values()].reduce((a, b) => a + b, 0);
     const candidates = new Set<number>();
-    const sources = query.regions?.length
-      ? query.regions.flatMap((r) => (this.regionPostings.has(r) ? [this.regionPostings.get(r) as Map<string, number[]>] : []))
-      : [this.postings];
-    for (const postings of sources) for (const t of terms) for (const i of postings.get(t) ?? []) candidates.add(i);
+    const regions: Array<string | undefined> = query.regions?.length ? query.regions : [undefined];
+    for (const region of regions) for (const t of terms) for (const i of this.source.postings(t, region)) candidates.add(i);
 
-    const results: ScoredIndicator[] = [];
+    const results: Array<Omit<ScoredIndicator, 'row'> & { row: ScoringFields; ord: number }> = [];
     for (const i of candidates) {
-      const row = this.rows[i];
-      if (query.regions?.length && !query.regions.includes(row.region)) continue;
-      if (!periodMatches(row, query.period, query.fullYearOnly)) continue;
-      if (!query.period && query.span && row.period.slice(4) !== query.span) continue;
-      if (!intentMatches(row, query.intent)) continue;
-      const { metric, context, metricWeight } = this.index[i];
+      // The filters first, on the few fields a store can give without reading the whole row.
+      const head = this.source.head?.(i) ?? this.source.row(i);
+      if (query.regions?.length && !query.regions.includes(head.region)) continue;
+      if (!periodMatches(head, query.period, query.fullYearOnly)) continue;
+      if (!query.period && query.span && head.period.slice(4) !== query.span) continue;
+      if (!intentMatches(head, query.intent)) continue;
+      const row = this.source.scoring?.(i) ?? this.source.row(i);
+      const sets = this.rowSets(i);
+      const { metric, context, metricWeight } = sets;
       let metricHit = 0;
       let contextHit = 0;
       const missing: string[] = [];
@@ -212,18 +182,22 @@ export class IndicatorTable {
       for (const m of metric) if (!weights.has(m)) extra += this.weight(m);
       const metricPrecision = metricWeight ? 1 - extra / metricWeight : 0;
       let score = coverage + 0.3 * metricCoverage - 0.4 * (1 - metricPrecision);
-      score += this.shapeBonus(row, this.index[i], query);
+      score += this.shapeBonus(row, sets, query);
       // "5G基站增速" is not the growth of another subject in the same sentence (集成电路产量同比增长).
       if (query.measure && row.measure === query.measure && otherSubject(metric, weights)) score -= 0.5;
       if (asksOneItem(row.metric, terms)) score -= 0.8;
       const sentenceCoverage = (metricHit + contextHit) / total;
-      results.push({ row, score, coverage, metricCoverage, metricPrecision, sentenceCoverage, missing });
+      results.push({ row, ord: i, score, coverage, metricCoverage, metricPrecision, sentenceCoverage, missing });
     }
-    return results.sort((a, b) => b.score - a.score || b.row.year - a.row.year).slice(0, limit);
+    // Whole rows (sentence, context, scope) only for the ones returned.
+    return results
+      .sort((a, b) => b.score - a.score || b.row.year - a.row.year)
+      .slice(0, limit)
+      .map(({ ord, row: _fields, ...scored }) => ({ row: this.source.row(ord), ...scored }));
   }
 
   /** Prefers rows whose measure, unit and modality fit the way the question is asked. */
-  private shapeBonus(row: Indicator, tokens: RowIndex, query: IndicatorQuery): number {
+  private shapeBonus(row: ScoringFields, tokens: RowSets, query: IndicatorQuery): number {
     let bonus = 0;
     if (query.measure) {
       if (row.measure === query.measure) bonus += 0.15;
@@ -259,19 +233,19 @@ export class IndicatorTable {
   /** Plain listing for GET /indicators. */
   list(filter: IndicatorFilter): Indicator[] {
     const metricTerms = filter.metric ? meaningfulTerms(tokenize(filter.metric)) : [];
-    return this.rows.filter((row, i) => {
-      if (filter.region && row.region !== filter.region) return false;
-      if (filter.year !== undefined && row.year !== filter.year) return false;
-      if (filter.docId && row.docId !== filter.docId) return false;
-      if (filter.kind && row.kind !== filter.kind && row.modality !== filter.kind && row.measure !== filter.kind) return false;
+    const rows: Indicator[] = [];
+    for (const i of this.source.ordsIn({ region: filter.region, year: filter.year, docId: filter.docId })) {
+      const row = this.source.row(i);
+      if (filter.kind && row.kind !== filter.kind && row.modality !== filter.kind && row.measure !== filter.kind) continue;
       // Ranks and "高于全国" rows qualify figures rather than state them; listed only when ranks are asked for.
-      if ((row.relatedTo || row.measure === 'rank') && filter.kind !== 'rank') return false;
+      if ((row.relatedTo || row.measure === 'rank') && filter.kind !== 'rank') continue;
       if (filter.metric) {
-        const { metric } = this.index[i];
+        const { metric } = this.rowSets(i);
         const inMetric = row.metric.includes(filter.metric) || (metricTerms.length > 0 && metricTerms.every((t) => metric.has(t)));
-        if (!inMetric) return false;
+        if (!inMetric) continue;
       }
-      return true;
-    });
+      rows.push(row);
+    }
+    return rows;
   }
 }

@@ -3,6 +3,7 @@ import type { Bm25Index } from '../index/bm25.js';
 import type { TextEmbedder } from '../index/embeddings.js';
 import type { VectorIndex } from '../index/vector-store.js';
 import type { RetrieverName } from '../answer/answer.js';
+import { memoryChunkSource, type ChunkSource } from './chunk-source.js';
 import { reciprocalRankFusion, type RankedId } from './fusion.js';
 
 export interface RetrievalFilters {
@@ -32,20 +33,14 @@ export function chunkPasses(chunk: Chunk, filters: RetrievalFilters): boolean {
 
 /** BM25 ⊕ dense (when a model is loaded) ⊕ extra ranked lists, fused by reciprocal rank, with filters applied inside each retriever. */
 export class HybridRetriever {
-  private readonly byId: Map<string, Chunk>;
-  private readonly byDoc = new Map<string, Chunk[]>();
+  private readonly chunks: ChunkSource;
 
   constructor(
-    chunks: Chunk[],
+    chunks: Chunk[] | ChunkSource,
     private readonly bm25: Bm25Index,
     private readonly dense?: { index: VectorIndex; embedder: TextEmbedder },
   ) {
-    this.byId = new Map(chunks.map((c) => [c.id, c]));
-    for (const chunk of chunks) {
-      const list = this.byDoc.get(chunk.docId) ?? [];
-      list.push(chunk);
-      this.byDoc.set(chunk.docId, list);
-    }
+    this.chunks = Array.isArray(chunks) ? memoryChunkSource(chunks) : chunks;
   }
 
   get denseActive(): boolean {
@@ -53,23 +48,25 @@ export class HybridRetriever {
   }
 
   chunk(id: string): Chunk | undefined {
-    return this.byId.get(id);
+    return this.chunks.chunk(id);
   }
 
   /** The chunk after this one in the same document. */
   nextChunk(chunk: Chunk): Chunk | undefined {
-    const next = this.byId.get(`${chunk.docId}#${Number(chunk.id.split('#').pop()) + 1}`);
+    const next = this.chunks.chunk(`${chunk.docId}#${Number(chunk.id.split('#').pop()) + 1}`);
     return next?.docId === chunk.docId ? next : undefined;
   }
 
   /** The chunk holding a given offset of a document. */
   chunkAt(docId: string, offset: number): Chunk | undefined {
-    return this.byDoc.get(docId)?.find((c) => c.start <= offset && offset < c.end);
+    return this.chunks.chunkAt(docId, offset);
   }
 
   async retrieve(query: string, topK: number, filters: RetrievalFilters, extra: RankedId[][] = []): Promise<RetrievalOutcome> {
+    const passes = this.chunks.passes?.bind(this.chunks);
     const accept = (id: string) => {
-      const chunk = this.byId.get(id);
+      if (passes) return passes(id, filters);
+      const chunk = this.chunks.chunk(id);
       return chunk !== undefined && chunkPasses(chunk, filters);
     };
     const lists: RankedId[][] = [this.bm25.search(query, CANDIDATES, accept)];
@@ -84,7 +81,7 @@ export class HybridRetriever {
     const fused = reciprocalRankFusion([...extraLists, ...lists]).slice(0, topK);
     return {
       chunks: fused.flatMap((item) => {
-        const chunk = this.byId.get(item.id);
+        const chunk = this.chunks.chunk(item.id);
         return chunk ? [{ chunk, score: item.score }] : [];
       }),
       retrievers,

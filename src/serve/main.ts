@@ -3,7 +3,7 @@ import { indexSourceFromConfig } from '../index-source.js';
 import { loadConfig } from '../config.js';
 import type { Engine } from '../engine.js';
 import { AppError } from '../errors.js';
-import { openOrRebuild } from '../index/open-or-rebuild.js';
+import { openExisting, openOrRebuild } from '../index/open-or-rebuild.js';
 import { createApp } from './app.js';
 import { createLogger } from './logger.js';
 import { swapOnReindex } from './routes/admin.js';
@@ -82,9 +82,20 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 
+  // An intact database index answers at once; the seeds are checked (and re-ingested if changed) behind it.
+  const existing = await openExisting(source).catch((error: unknown) => {
+    logger.warn({ err: error }, 'the existing index could not be opened early; checking it with the seeds');
+    return undefined;
+  });
+  if (existing && !stopping) {
+    engine = existing;
+    logger.info({ store: existing.store.kind, documents: existing.manifest.counts.documents }, 'serving the existing index while the seeds are checked');
+  }
   const opened = await openOrRebuild(source);
   if (stopping) return;
+  const previous = engine;
   engine = opened.engine;
+  if (previous && previous !== opened.engine) await previous.close();
   const address = server.address();
   const port = address && typeof address === 'object' ? address.port : config.PORT;
   logger.info(

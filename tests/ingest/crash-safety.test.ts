@@ -9,6 +9,7 @@ import { runIngest } from '../../ingest/pipeline.js';
 import { openEngine } from '../../src/engine.js';
 import { DEFAULT_EMBEDDING_MODEL } from '../../src/index/embeddings.js';
 import { checkIndex, openOrRebuild } from '../../src/index/open-or-rebuild.js';
+import { SqliteIndexStore } from '../../src/store/sqlite/sqlite-store.js';
 import { SEED_IDS, SEEDS_DIR } from '../fixtures/seeds.js';
 
 const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,10 +25,10 @@ interface IngestChild {
 }
 
 /** `npm run ingest` as a child process (node + tsx loader, so the pid is the ingest itself). */
-function ingestChild(seeds: string, index: string): IngestChild {
+function ingestChild(seeds: string, index: string, databaseUrl = 'json:'): IngestChild {
   const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', '--seeds', seeds, '--index', index, '--force'], {
     cwd: PROJECT_DIR,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
   });
   let stderr = '';
   let stdout = '';
@@ -46,7 +47,7 @@ function ingestChild(seeds: string, index: string): IngestChild {
   };
 }
 
-describe('crash safety: an ingest killed midway never damages the index in service', () => {
+describe('crash safety (JSON store): an ingest killed midway never damages the index in service', () => {
   let root: string;
   let indexDir: string;
   let manySeeds: string;
@@ -58,7 +59,7 @@ describe('crash safety: an ingest killed midway never damages the index in servi
   async function expectOldIndexServes(): Promise<void> {
     expect((await manifest()).corpusHash).toBe(oldHash);
     expect((await checkIndex(indexDir, DEFAULT_EMBEDDING_MODEL)).state).toBe('ok');
-    const engine = await openEngine({ indexDir });
+    const engine = await openEngine({ indexDir, databaseUrl: 'json:' });
     expect(engine.documents()).toHaveLength(SEED_IDS.length);
     const response = await engine.ask({ question: QUESTION });
     expect(response.status).toBe('answered');
@@ -68,7 +69,7 @@ describe('crash safety: an ingest killed midway never damages the index in servi
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'policy-qa-crash-'));
     indexDir = join(root, 'index');
-    await runIngest({ seedsDir: SEEDS_DIR, indexDir, embedder: null });
+    await runIngest({ seedsDir: SEEDS_DIR, indexDir, databaseUrl: 'json:', embedder: null });
     oldHash = (await manifest()).corpusHash;
     // Many copies of the reports make the run long enough to kill in the middle.
     manySeeds = join(root, 'many');
@@ -115,7 +116,7 @@ describe('crash safety: an ingest killed midway never damages the index in servi
     }
     await expectOldIndexServes();
     // And start-up does not mistake the leftover for something to recover.
-    const opened = await openOrRebuild({ seedsDir: SEEDS_DIR, indexDir, embeddingModel: DEFAULT_EMBEDDING_MODEL, embedder: null });
+    const opened = await openOrRebuild({ seedsDir: SEEDS_DIR, indexDir, databaseUrl: 'json:', embeddingModel: DEFAULT_EMBEDDING_MODEL, embedder: null });
     expect(opened.ingest.changed).toBe(false);
     expect(opened.engine.manifest.corpusHash).toBe(oldHash);
   });
@@ -128,7 +129,7 @@ describe('crash safety: an ingest killed midway never damages the index in servi
     expect((await manifest()).counts.documents).toBe(COPIES * SEED_IDS.length);
     expect((await checkIndex(indexDir, DEFAULT_EMBEDDING_MODEL)).state).toBe('ok');
     expect((await readdir(root)).filter((e) => e.includes('.staging-') || e.includes('.old-'))).toEqual([]);
-    const engine = await openEngine({ indexDir });
+    const engine = await openEngine({ indexDir, databaseUrl: 'json:' });
     expect((await engine.ask({ question: QUESTION })).answer).toContain('2.2万P');
   });
 
@@ -141,6 +142,7 @@ describe('crash safety: an ingest killed midway never damages the index in servi
     const opened = await openOrRebuild({
       seedsDir: manySeeds,
       indexDir,
+      databaseUrl: 'json:',
       embeddingModel: DEFAULT_EMBEDDING_MODEL,
       embedder: null,
       onWarning: (w) => warnings.push(w),
@@ -148,5 +150,97 @@ describe('crash safety: an ingest killed midway never damages the index in servi
     expect(warnings[0]).toMatch(/interrupted swap; restored the complete index from index\.old-12345-1/);
     expect(opened.ingest.changed).toBe(false);
     expect(opened.engine.manifest.corpusHash).toBe(before.corpusHash);
+  });
+});
+
+describe('crash safety (SQLite store): SIGKILL mid-ingest loses nothing, the next ingest completes', () => {
+  let root: string;
+  let indexDir: string;
+  let manySeeds: string;
+  let oldHash: string;
+  const file = () => join(indexDir, 'index.sqlite');
+  const manifest = async () => {
+    const store = new SqliteIndexStore(file());
+    try {
+      const found = await store.readManifest();
+      if (!found) throw new Error('no manifest in the database');
+      return found;
+    } finally {
+      await store.close();
+    }
+  };
+
+  async function expectOldIndexServes(): Promise<void> {
+    expect((await manifest()).corpusHash).toBe(oldHash);
+    const engine = await openEngine({ indexDir });
+    try {
+      expect(engine.store.kind).toBe('sqlite');
+      expect(engine.documents()).toHaveLength(SEED_IDS.length);
+      const response = await engine.ask({ question: QUESTION });
+      expect(response.answer).toContain('2.2万P');
+    } finally {
+      await engine.close();
+    }
+  }
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'policy-qa-crash-sqlite-'));
+    indexDir = join(root, 'index');
+    await runIngest({ seedsDir: SEEDS_DIR, indexDir, embedder: null });
+    oldHash = (await manifest()).corpusHash;
+    manySeeds = join(root, 'many');
+    await mkdir(manySeeds);
+    for (let copy = 0; copy < COPIES; copy++) {
+      for (const id of SEED_IDS) await cp(join(SEEDS_DIR, id), join(manySeeds, `c${String(copy).padStart(2, '0')}_${id}`));
+    }
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('SIGKILL while documents are being prepared', async () => {
+    const child = ingestChild(manySeeds, indexDir, '');
+    let killed = false;
+    child.onStderr((text) => {
+      if (!killed && /load: \d+ files read/.test(text)) {
+        killed = true;
+        setTimeout(child.kill, 300);
+      }
+    });
+    expect((await child.exited).signal).toBe('SIGKILL');
+    await expectOldIndexServes();
+  });
+
+  it('SIGKILL inside the write transaction, once new pages reach the WAL', async () => {
+    const child = ingestChild(manySeeds, indexDir, '');
+    const walBefore = await stat(`${file()}-wal`).then((s) => s.size, () => 0);
+    let writing = false;
+    let killedAt = -1;
+    child.onStderr((text) => {
+      writing ||= /bm25: \d+\/\d+/.test(text);
+    });
+    const watcher = watch(indexDir, (_event, name) => {
+      if (writing && killedAt < 0 && String(name) === 'index.sqlite-wal') {
+        killedAt = walBefore;
+        child.kill();
+      }
+    });
+    const exit = await child.exited;
+    watcher.close();
+    expect(exit.signal).toBe('SIGKILL');
+    expect(killedAt).toBeGreaterThanOrEqual(0);
+    expect(child.stdout()).not.toMatch(/indexed/);
+    await expectOldIndexServes();
+  });
+
+  it('the next ingest completes and serves the new documents', async () => {
+    const child = ingestChild(manySeeds, indexDir, '');
+    expect(await child.exited).toEqual({ code: 0, signal: null });
+    expect((await manifest()).counts.documents).toBe(COPIES * SEED_IDS.length);
+    const engine = await openEngine({ indexDir });
+    try {
+      expect(engine.documents()).toHaveLength(COPIES * SEED_IDS.length);
+      expect((await engine.ask({ question: QUESTION })).answer).toContain('2.2万P');
+    } finally {
+      await engine.close();
+    }
   });
 });

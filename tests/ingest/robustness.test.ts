@@ -103,7 +103,7 @@ describe('ingest robustness: bad files are skipped with a message naming them, t
   });
 });
 
-describe('the previous index stays in service until the new one is complete', () => {
+describe('the previous index stays in service until the new one is complete (JSON store)', () => {
   let root: string;
   let seeds: string;
   let indexDir: string;
@@ -114,7 +114,7 @@ describe('the previous index stays in service until the new one is complete', ()
     seeds = join(root, 'seeds');
     indexDir = join(root, 'index');
     await fs.cp(SEEDS_DIR, seeds, { recursive: true });
-    await runIngest({ seedsDir: seeds, indexDir, embedder: null });
+    await runIngest({ seedsDir: seeds, indexDir, databaseUrl: 'json:', embedder: null });
     oldHash = (JSON.parse(readFileSync(join(indexDir, 'manifest.json'), 'utf8')) as { corpusHash: string }).corpusHash;
   });
   afterAll(() => fs.rm(root, { recursive: true, force: true }));
@@ -122,12 +122,13 @@ describe('the previous index stays in service until the new one is complete', ()
   const manifestHash = () => (JSON.parse(readFileSync(join(indexDir, 'manifest.json'), 'utf8')) as { corpusHash: string }).corpusHash;
 
   it('at every stage of a rebuild, the folder in service holds the old, complete index', async () => {
-    const engine = await openEngine({ indexDir });
+    const engine = await openEngine({ indexDir, databaseUrl: 'json:' });
     writeFileSync(join(seeds, 'extra.txt'), '2025年湖北新增一项指标增长9.9%。\n');
     const seen: Array<{ stage: IngestProgress['stage']; hash: string }> = [];
     const result = await runIngest({
       seedsDir: seeds,
       indexDir,
+      databaseUrl: 'json:',
       embedder: null,
       onProgress: (event) => {
         if (event.stage !== 'done' && !(event.stage === 'write' && event.done === 1)) seen.push({ stage: event.stage, hash: manifestHash() });
@@ -144,7 +145,7 @@ describe('the previous index stays in service until the new one is complete', ()
   });
 
   it('an ingest that fails midway (embedding error, broken catalog) leaves the old index intact and servable', async () => {
-    await runIngest({ seedsDir: seeds, indexDir, embedder: null, force: true });
+    await runIngest({ seedsDir: seeds, indexDir, databaseUrl: 'json:', embedder: null, force: true });
     const before = manifestHash();
     writeFileSync(join(seeds, 'extra.txt'), '2025年湖北新增一项指标增长9.9%。\n');
     const failing = new TextEmbedder({
@@ -154,17 +155,17 @@ describe('the previous index stays in service until the new one is complete', ()
         throw new Error('embedding backend crashed');
       },
     });
-    await expect(runIngest({ seedsDir: seeds, indexDir, embedder: failing })).rejects.toThrow(/embedding backend crashed/);
+    await expect(runIngest({ seedsDir: seeds, indexDir, databaseUrl: 'json:', embedder: failing })).rejects.toThrow(/embedding backend crashed/);
     expect(manifestHash()).toBe(before);
     expect((await checkIndex(indexDir, DEFAULT_EMBEDDING_MODEL)).state).toBe('ok');
 
     const catalog = await fs.readFile(join(seeds, 'catalog.json'), 'utf8');
     await fs.writeFile(join(seeds, 'catalog.json'), catalog.slice(0, 100));
-    await expect(runIngest({ seedsDir: seeds, indexDir, embedder: null })).rejects.toThrow(/catalog\.json is not valid JSON/);
+    await expect(runIngest({ seedsDir: seeds, indexDir, databaseUrl: 'json:', embedder: null })).rejects.toThrow(/catalog\.json is not valid JSON/);
     await fs.writeFile(join(seeds, 'catalog.json'), catalog);
     expect(manifestHash()).toBe(before);
 
-    const engine = await openEngine({ indexDir });
+    const engine = await openEngine({ indexDir, databaseUrl: 'json:' });
     expect(engine.documents()).toHaveLength(SEED_IDS.length);
     expect((await engine.ask({ question: '2026年湖北算力目标是多少？' })).answer).toContain('2.2万P');
     await fs.rm(join(seeds, 'extra.txt'));

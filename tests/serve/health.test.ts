@@ -27,6 +27,8 @@ describe('/health', () => {
     expect(body.retrievers).toEqual(['indicators', 'bm25']);
     expect(body.dense.reason).toBeTruthy();
     expect(body.index?.documents).toBe(5);
+    expect(body.store).toBe(fixture.engine.store.kind);
+    expect(body.store).toBe('sqlite');
   });
 
   it('ready: all three retrievers', async () => {

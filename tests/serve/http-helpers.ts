@@ -20,6 +20,7 @@ export const strictErrorSchema = z
           'index_unavailable',
           'ingest_failed',
           'index_unwritable',
+          'store_incompatible',
           'config_invalid',
           'internal',
         ]),

@@ -12,7 +12,8 @@ import { startServer } from './child-server.js';
 
 const QUESTION = '2026年湖北算力目标是多少？';
 
-describe('index integrity at start-up', () => {
+// The JSON index's checksums; the SQLite store's own checks are in tests/store/sqlite-schema.test.ts.
+describe('index integrity at start-up (JSON store)', () => {
   const roots: string[] = [];
   let source: IndexSource;
   let warnings: string[];
@@ -26,11 +27,12 @@ describe('index integrity at start-up', () => {
     source = {
       seedsDir: join(root, 'seeds'),
       indexDir: join(root, 'index'),
+      databaseUrl: 'json:',
       embeddingModel: DEFAULT_EMBEDDING_MODEL,
       embedder: null,
       onWarning: (message) => warnings.push(message),
     };
-    const built = await runIngest({ seedsDir: source.seedsDir, indexDir: source.indexDir, embedder: null });
+    const built = await runIngest({ seedsDir: source.seedsDir, indexDir: source.indexDir, databaseUrl: 'json:', embedder: null });
     const manifest = JSON.parse(await readFile(join(source.indexDir, 'manifest.json'), 'utf8')) as { createdAt: string; files: Record<string, { sha256: string }> };
     originalHash = manifest.files['indicators.json'].sha256;
     expect(built.changed).toBe(true);
@@ -55,7 +57,7 @@ describe('index integrity at start-up', () => {
     expect(check).toMatchObject({ state: 'corrupt' });
     expect(check.state !== 'ok' && check.reason).toMatch(/chunks\.json.*truncated/);
     // The engine itself refuses it too: nothing serves a damaged index silently.
-    await expect(openEngine({ indexDir: source.indexDir })).rejects.toThrow(/chunks\.json/);
+    await expect(openEngine({ indexDir: source.indexDir, databaseUrl: 'json:' })).rejects.toThrow(/chunks\.json/);
 
     const opened = await openOrRebuild(source);
     expect(opened.rebuiltBecause).toMatch(/chunks\.json/);
@@ -128,7 +130,7 @@ describe('index integrity at start-up', () => {
 
   it('npm start with INDEX_ON_CORRUPT=refuse exits 1 with one clear line naming the file', async () => {
     await truncate(file('sections.json'), 10);
-    const server = startServer({ SEEDS_DIR: source.seedsDir, INDEX_DIR: source.indexDir, INDEX_ON_CORRUPT: 'refuse' });
+    const server = startServer({ DATABASE_URL: 'json:', SEEDS_DIR: source.seedsDir, INDEX_DIR: source.indexDir, INDEX_ON_CORRUPT: 'refuse' });
     const exit = await server.exited;
     expect(exit.code).toBe(1);
     const fatal = server.logs.find((line) => line.level === 60);
@@ -138,7 +140,7 @@ describe('index integrity at start-up', () => {
 
   it('npm start by default rebuilds the damaged index, says why, and serves', async () => {
     await truncate(file('sections.json'), 10);
-    const server = startServer({ SEEDS_DIR: source.seedsDir, INDEX_DIR: source.indexDir });
+    const server = startServer({ DATABASE_URL: 'json:', SEEDS_DIR: source.seedsDir, INDEX_DIR: source.indexDir });
     try {
       const ready = await server.waitForLog((line) => String(line.msg).includes('listening on'));
       expect(server.logs.some((line) => line.level === 40 && /sections\.json.*rebuilding/.test(String(line.msg)))).toBe(true);

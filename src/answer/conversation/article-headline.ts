@@ -29,13 +29,18 @@ function lineAt(text: string, from: number): { start: number; end: number; text:
 }
 
 /** Finds the headline of the article holding an offset: the nearest section before it that is not a sub-heading. */
-export function headlineFinder(sections: Section[], textOf: (docId: string) => string | undefined): HeadlineOf {
-  const byDoc = new Map<string, Section[]>();
-  for (const s of sections) byDoc.set(s.docId, [...(byDoc.get(s.docId) ?? []), s]);
-  for (const list of byDoc.values()) list.sort((a, b) => a.start - b.start);
+export function headlineFinder(sections: Section[] | ((docId: string) => Section[]), textOf: (docId: string) => string | undefined): HeadlineOf {
+  let sectionsOf: (docId: string) => Section[];
+  if (Array.isArray(sections)) {
+    const byDoc = new Map<string, Section[]>();
+    for (const s of sections) byDoc.set(s.docId, [...(byDoc.get(s.docId) ?? []), s]);
+    sectionsOf = (docId) => byDoc.get(docId) ?? [];
+  } else {
+    sectionsOf = sections;
+  }
   return (docId, offset) => {
     const text = textOf(docId);
-    const list = byDoc.get(docId);
+    const list = [...sectionsOf(docId)].sort((a, b) => a.start - b.start);
     if (!text || !list?.length) return undefined;
     const before = list.filter((s) => s.start <= offset);
     const article = [...before].reverse().find((s) => !isSubHeading(s.heading)) ?? list[0];

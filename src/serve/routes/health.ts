@@ -21,6 +21,7 @@ export function registerHealth(app: Hono, engine: () => Engine | undefined): voi
       retrievers: ['indicators', 'bm25', ...(dense.active ? ['dense'] : [])],
       dense: publicDense(dense),
       llm: llmStatus(current),
+      store: current.store.kind,
       index: {
         createdAt: manifest.createdAt,
         corpusHash: manifest.corpusHash,

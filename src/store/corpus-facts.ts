@@ -1,0 +1,42 @@
+import type { Section, StoredDocument } from '../documents/document.js';
+import { findRegionMentions, regionInfo } from '../domain/regions.js';
+import type { Indicator } from '../indicators/indicator.js';
+
+/** What the answerer knows about the corpus as a whole: which regions and years it speaks of. */
+export interface CorpusFacts {
+  /** Regions that sections are about (strict filters apply). */
+  sectionRegions: string[];
+  /** Every region named anywhere in the corpus. */
+  mentionedRegions: string[];
+  years: number[];
+  /** Region → the year its newest report was written in, which 今年/去年 in a question count from. */
+  writtenYears: Array<[string, number]>;
+}
+
+/**
+ * Scans every document's text for region names and 20xx年: costly at scale, so ingest computes it
+ * once and a store keeps it; the JSON index computes it at open, as it always has.
+ */
+export function computeCorpusFacts(documents: StoredDocument[], sections: Section[], indicators: Indicator[]): CorpusFacts {
+  const sectionRegions = new Set(sections.map((s) => s.region).filter(Boolean));
+  const mentionedRegions = new Set(sectionRegions);
+  for (const doc of documents) {
+    const mentions = findRegionMentions(doc.text, { counties: true });
+    const named = new Set(mentions.filter((m) => !m.weak).map((m) => m.name));
+    // A bare county name (正定, 海宁) counts where the document names its city or province too; 新建 alone is a verb.
+    for (const m of mentions) {
+      const info = m.weak ? regionInfo(m.name) : undefined;
+      if (!m.weak || (info && ((info.city && named.has(info.city)) || (info.province && named.has(info.province))))) mentionedRegions.add(m.name);
+    }
+  }
+  for (const row of indicators) mentionedRegions.add(row.region);
+  // Years the reports speak of: sections, rows, and every 20xx年 in the text ("部署2026年八项重点工作").
+  const years = new Set([...sections.map((s) => s.year), ...indicators.map((r) => r.year)]);
+  for (const doc of documents) for (const m of doc.text.matchAll(/(20\d{2})年/g)) years.add(Number(m[1]));
+  const writtenYears = new Map<string, number>();
+  for (const s of sections) {
+    const year = Number(s.written?.slice(0, 4));
+    if (s.region && year > (writtenYears.get(s.region) ?? 0)) writtenYears.set(s.region, year);
+  }
+  return { sectionRegions: [...sectionRegions], mentionedRegions: [...mentionedRegions], years: [...years], writtenYears: [...writtenYears] };
+}

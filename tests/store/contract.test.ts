@@ -1,0 +1,34 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JsonIndexStore } from '../../src/store/json/json-store.js';
+import { SqliteIndexStore } from '../../src/store/sqlite/sqlite-store.js';
+import { describeIndexStoreContract } from './contract.js';
+
+function temporaryRoots() {
+  const roots: string[] = [];
+  return {
+    make: async () => {
+      const root = await mkdtemp(join(tmpdir(), 'policy-qa-store-'));
+      roots.push(root);
+      return root;
+    },
+    cleanup: async () => {
+      for (const root of roots) await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+const jsonRoots = temporaryRoots();
+describeIndexStoreContract('JSON files', {
+  create: async () => new JsonIndexStore(join(await jsonRoots.make(), 'index')),
+  reopen: async (store) => new JsonIndexStore(store.location),
+  cleanup: jsonRoots.cleanup,
+});
+
+const sqliteRoots = temporaryRoots();
+describeIndexStoreContract('SQLite', {
+  create: async () => new SqliteIndexStore(join(await sqliteRoots.make(), 'index', 'index.sqlite')),
+  reopen: async (store) => new SqliteIndexStore(store.location),
+  cleanup: sqliteRoots.cleanup,
+});
