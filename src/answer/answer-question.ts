@@ -67,10 +67,8 @@ export function spellOutCountyWords(question: string, reported: Set<string>): st
 export async function answerQuestion(request: AskRequest, corpus: Corpus): Promise<AskResponse> {
   // "听说…排第2位，是这样吗？": find the figure, then say whether the claim holds.
   const premise = premiseOf(normalizeQuestion(request.question));
-  if (premise) {
-    const checked = checkPremise(premise, await answerFigure({ ...request, question: premise.question }, corpus));
-    return { ...checked, question: { ...checked.question, resolved: request.question } };
-  }
+  // question.resolved then shows the figure question that was answered.
+  if (premise) return checkPremise(premise, await answerFigure({ ...request, question: premise.question }, corpus));
   return answerFigure(request, corpus);
 }
 
