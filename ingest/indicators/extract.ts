@@ -62,7 +62,6 @@ function startsWithCjkNoun(text: string): boolean {
   return /^[\u4e00-\u9fa5“A-Za-z]/.test(text) && !/^(以上|左右|以内|以下|的|，|、)/.test(text);
 }
 
-/** Region a clause is about when it opens with a place inside the section's region (武汉… in a Hubei report). */
 /** "2025年，南通…" / "1—11月，南通…": the place after a leading time still opens the sentence. */
 function withoutLeadingTime(text: string): string {
   // Only positions matter here, so any year resolves the relative words.
@@ -71,21 +70,25 @@ function withoutLeadingTime(text: string): string {
   return text.slice(first.end).replace(/^(以来|期间|)[，,、：:\s]*/, '');
 }
 
-/** The place a sentence is about when it opens with it ("2025年，南通…"), not one it reaches later. */
-function openingRegion(text: string, sectionRegion: string): string | undefined {
-  const stripped = withoutLeadingTime(stripBylines(text));
-  const first = findRegionMentions(stripped)[0];
-  if (!first || first.start !== 0 || first.name === sectionRegion) return undefined;
+/** A place inside the section's region that `text` opens with (at most `slack` characters in). */
+function placeOpening(text: string, sectionRegion: string, slack: number): string | undefined {
+  const first = findRegionMentions(text)[0];
+  if (!first || first.start > slack || first.name === sectionRegion) return undefined;
   return regionContains(sectionRegion, first.name) ? first.name : undefined;
 }
 
-function clauseRegion(text: string, sectionRegion: string): string | undefined {
-  const stripped = withoutLeadingTime(stripBylines(text)).replace(/^(推动|支持|其中|同时|目前|例如|比如|并|而)/, '');
-  const first = findRegionMentions(stripped)[0];
-  if (!first || first.start > 1) return undefined;
-  if (first.name === sectionRegion) return undefined;
-  return regionContains(sectionRegion, first.name) ? first.name : undefined;
+/** The place a sentence is about when it opens with it ("2025年，南通…"), not one it reaches later. */
+function openingRegion(text: string, sectionRegion: string): string | undefined {
+  return placeOpening(withoutLeadingTime(stripBylines(text)), sectionRegion, 0);
 }
+
+/** Region a clause is about when it opens with a place inside the section's region (武汉… in a Hubei report). */
+function clauseRegion(text: string, sectionRegion: string): string | undefined {
+  return placeOpening(withoutLeadingTime(stripBylines(text)).replace(/^(推动|支持|其中|同时|目前|例如|比如|并|而)/, ''), sectionRegion, 1);
+}
+
+// "全省…" speaks of the whole again: a place named earlier in the paragraph no longer holds.
+const WHOLE_REGION_WORD = /全(省|市|县|区|州|盟|旗)/;
 
 /** "分别为白银市（42.2%）、天水市（29.3%）": a figure in brackets right after a place is that place's. */
 function bracketRegion(text: string, at: number, sectionRegion: string): string | undefined {
@@ -316,8 +319,9 @@ export function extractIndicators({ meta: docMeta, normalized, sections }: Extra
       }
       // "2024年，…。全年规模工业增加值增长7.3%": 全年 is the year the paragraph is about.
       const context = paragraphPeriod ? { ...timeContext, discussedYear: paragraphPeriod.year } : timeContext;
-      rows.push(...readFullSentence(meta, section, normalized, full, context, paragraphPeriod, paragraphRegion));
-      paragraphRegion = /全(省|市|县|区|州|盟|旗)/.test(full.text) ? undefined : openingRegion(full.text, section.region) ?? paragraphRegion;
+      const whole = WHOLE_REGION_WORD.test(full.text);
+      rows.push(...readFullSentence(meta, section, normalized, full, context, paragraphPeriod, whole ? undefined : paragraphRegion));
+      paragraphRegion = whole ? undefined : openingRegion(full.text, section.region) ?? paragraphRegion;
       const own = reportedTimes(full.text, context);
       if (own.length) paragraphPeriod = own[own.length - 1].period;
     }
@@ -376,9 +380,7 @@ function readFullSentence(
     const clauseText = full.text.slice(context.clause.start, context.clause.end);
     const listed = bracketRegion(full.text, mention.start, section.region);
     const ownRegion = listed ?? clauseRegion(clauseText, section.region);
-    // "全省…" speaks of the whole again.
-    const inherited = /全(省|市|县|区|州|盟|旗)/.test(full.text) ? undefined : paragraphRegion;
-    const region = ownRegion ?? sentenceRegion ?? inherited ?? section.region;
+    const region = ownRegion ?? sentenceRegion ?? paragraphRegion ?? section.region;
     const named =
       listed && namesOnly(context.metric, full.text.slice(0, mention.start)) ? cleanMetricPhrase(previousClause(full.text, context.clause.start)) : context.metric;
     const scope = {
@@ -386,7 +388,7 @@ function readFullSentence(
         ? 'named in the clause'
         : sentenceRegion
           ? 'named in the sentence'
-          : inherited
+          : paragraphRegion
             ? 'named earlier in the paragraph'
             : `article: ${section.scope?.region ?? 'document region'}`,
       period: time ? 'stated in the sentence' : !ownPoint && paragraphPeriod ? 'named earlier in the paragraph' : `section default (${section.heading.slice(0, 20)})`,

@@ -37,17 +37,16 @@ export interface OpenedIndex {
   rebuiltBecause?: string;
 }
 
+type RebuildOptions = { force?: boolean } & Pick<IngestOptions, 'onProgress' | 'preloaded'>;
+
 /**
  * Start-up and re-index: makes sure the index matches the seeds, then loads it. A damaged index,
  * or one built with another embedding model, is never served: it is rebuilt from the seeds
  * (policy 'rebuild') or start-up stops with the reason (policy 'refuse'). A missing index is
  * simply built. `force` rebuilds even an intact, current index.
  */
-type RebuildOptions = { force?: boolean } & Pick<IngestOptions, 'onProgress' | 'preloaded'>;
-
 export async function openOrRebuild(source: IndexSource, options: RebuildOptions = {}): Promise<OpenedIndex> {
-  const warn = source.onWarning ?? (() => {});
-  const store = indexStoreFor({ indexDir: source.indexDir, databaseUrl: source.databaseUrl }, warn);
+  const store = indexStoreFor({ indexDir: source.indexDir, databaseUrl: source.databaseUrl }, source.onWarning);
   try {
     return await openOrRebuildIn(store, source, options);
   } finally {
@@ -84,16 +83,7 @@ async function openOrRebuildIn(store: IndexStore, source: IndexSource, options: 
       preloaded: options.preloaded,
       store,
     });
-  const open = () =>
-    openEngine({
-      ...source.engineOptions,
-      store,
-      indexDir: source.indexDir,
-      modelDir: source.modelDir,
-      embeddingModel: source.embeddingModel,
-      allowModelDownload: source.allowModelDownload,
-      onKeywordOnly: (reason) => warn(`dense retrieval off, serving keyword + indicator retrieval: ${reason}`),
-    });
+  const open = () => openEngine(engineOptions(source, store, warn));
 
   let ingest = await build(Boolean(options.force) || rebuiltBecause !== undefined);
   for (const warning of ingest.warnings) warn(`ingest: ${warning}`);
@@ -121,16 +111,20 @@ export async function openExisting(source: IndexSource): Promise<Engine | undefi
     if (store.kind === 'json') return undefined;
     const check = await store.check(source.embeddingModel);
     if (check.state !== 'ok') return undefined;
-    return await openEngine({
-      ...source.engineOptions,
-      store,
-      indexDir: source.indexDir,
-      modelDir: source.modelDir,
-      embeddingModel: source.embeddingModel,
-      allowModelDownload: source.allowModelDownload,
-      onKeywordOnly: (reason) => source.onWarning?.(`dense retrieval off, serving keyword + indicator retrieval: ${reason}`),
-    });
+    return await openEngine(engineOptions(source, store, source.onWarning ?? (() => {})));
   } finally {
     await store.close();
   }
+}
+
+function engineOptions(source: IndexSource, store: IndexStore, warn: (message: string) => void): EngineOptions {
+  return {
+    ...source.engineOptions,
+    store,
+    indexDir: source.indexDir,
+    modelDir: source.modelDir,
+    embeddingModel: source.embeddingModel,
+    allowModelDownload: source.allowModelDownload,
+    onKeywordOnly: (reason) => warn(`dense retrieval off, serving keyword + indicator retrieval: ${reason}`),
+  };
 }

@@ -47,6 +47,16 @@ function ingestChild(seeds: string, index: string, databaseUrl = 'json:'): Inges
   };
 }
 
+/** Many copies of the reports in `root`/many: a run long enough to kill in the middle. */
+async function copiesOfSeeds(root: string): Promise<string> {
+  const dir = join(root, 'many');
+  await mkdir(dir);
+  for (let copy = 0; copy < COPIES; copy++) {
+    for (const id of SEED_IDS) await cp(join(SEEDS_DIR, id), join(dir, `c${String(copy).padStart(2, '0')}_${id}`));
+  }
+  return dir;
+}
+
 describe('crash safety (JSON store): an ingest killed midway never damages the index in service', () => {
   let root: string;
   let indexDir: string;
@@ -71,12 +81,7 @@ describe('crash safety (JSON store): an ingest killed midway never damages the i
     indexDir = join(root, 'index');
     await runIngest({ seedsDir: SEEDS_DIR, indexDir, databaseUrl: 'json:', embedder: null });
     oldHash = (await manifest()).corpusHash;
-    // Many copies of the reports make the run long enough to kill in the middle.
-    manySeeds = join(root, 'many');
-    await mkdir(manySeeds);
-    for (let copy = 0; copy < COPIES; copy++) {
-      for (const id of SEED_IDS) await cp(join(SEEDS_DIR, id), join(manySeeds, `c${String(copy).padStart(2, '0')}_${id}`));
-    }
+    manySeeds = await copiesOfSeeds(root);
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -188,11 +193,7 @@ describe('crash safety (SQLite store): SIGKILL mid-ingest loses nothing, the nex
     indexDir = join(root, 'index');
     await runIngest({ seedsDir: SEEDS_DIR, indexDir, embedder: null });
     oldHash = (await manifest()).corpusHash;
-    manySeeds = join(root, 'many');
-    await mkdir(manySeeds);
-    for (let copy = 0; copy < COPIES; copy++) {
-      for (const id of SEED_IDS) await cp(join(SEEDS_DIR, id), join(manySeeds, `c${String(copy).padStart(2, '0')}_${id}`));
-    }
+    manySeeds = await copiesOfSeeds(root);
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 

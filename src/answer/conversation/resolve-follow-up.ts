@@ -99,6 +99,9 @@ function samePeriodYearBefore(period: Period): string {
 const ACTS_ON_FIGURE = /^(要|计划|将|力争|预计)?(提升到|提高到|提升至|提高至|增长到|达到|突破|新增|净增|增加|提升|提高|拉动|贡献)/;
 const SHARE_OF = /^占.{0,12}(比重|比例)|^(占比|比重)/;
 
+// "总额呢", "规模呢": an amount is asked, whatever measure the question before asked.
+const NAMES_AMOUNT = /(额|量|数|规模)$/;
+
 /**
  * A follow-up that acts on the previous metric or swaps only its head noun ("营业收入" → "利润呢"):
  * the previous metric written out with it. Undefined when the follow-up names a metric of its own.
@@ -112,7 +115,7 @@ function onPreviousMetric(named: string, prevMetric: string, measure: string): s
   const word = withoutEnding(named);
   if (head && HEAD_NOUNS.includes(word)) {
     // "营收增长多少" → "利润呢" asks the growth of 利润; "总额呢" asks an amount.
-    const asked = /(额|量|数|规模)$/.test(word) ? '' : measure;
+    const asked = NAMES_AMOUNT.test(word) ? '' : measure;
     // "规上工业增加值" → "工业投资呢": a head that names its sector is a metric of its own, 规上 and all dropped.
     return `${/^工业/.test(word) ? '' : bare.slice(0, -head.length)}${word}${asked}`;
   }
@@ -140,7 +143,7 @@ function inheritedMeasureAndHead(
   const head = headNounOf(prevMetric);
   // "一般公共预算收入呢", "规上工业企业数量目标呢": a metric with a head noun of its own is asked as it
   // stands, unless it is a part of the previous one ("其中技改投资呢") or of its kind (工业投资 → 技改投资).
-  if (ownHead && !part && !(head && bare.endsWith(head))) return /(额|量|数|规模)$/.test(bare) ? named : named + carriedMeasure(own, prev, prevText);
+  if (ownHead && !part && !(head && bare.endsWith(head))) return NAMES_AMOUNT.test(bare) ? named : named + carriedMeasure(own, prev, prevText);
   // "那战略性新兴产业呢" after 规上工业增加值 takes 增加值, not the 工业 of the old subject.
   const body = head && !ownHead ? withHeadNoun(named, head.replace(/^工业(?=.{2,})/, '')) : named;
   // "那战略性新兴产业和高技术制造业呢": two subjects, each asked the same way.
