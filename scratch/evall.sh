@@ -14,6 +14,9 @@ wait
 run u4 eval/unseen-4/questions.jsonl eval/unseen-4 &
 run u5 eval/unseen-5/questions.jsonl eval/unseen-5 &
 wait
+run u9 eval/unseen-9/questions.jsonl eval/unseen-9 &
+run u10 eval/unseen-10/questions.jsonl eval/unseen-10 &
+wait
 run u6 eval/unseen-6/questions.jsonl eval/unseen-6 &
 run u7 eval/unseen-7/questions.jsonl eval/unseen-7 &
 run u8 eval/unseen-8/questions.jsonl eval/unseen-8 &

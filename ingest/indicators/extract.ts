@@ -329,6 +329,16 @@ export function extractIndicators({ meta: docMeta, normalized, sections }: Extra
   return rows;
 }
 
+// "A产业…增长6.2%；完成税收5.7亿元": a part that opens with its verb is about the sentence's subject.
+const VERB_OPENING = /^(完成|实现|占|达到|同比|比上年|较上年|累计|新增|拉动)/;
+
+/** The sentence's opening clause, for a part after a ； that names no subject of its own. */
+function subjectBefore(full: SentenceSpan, part: SentenceSpan): string {
+  if (part.start <= full.start || !VERB_OPENING.test(part.text)) return '';
+  const opening = /^[^，；：]*/.exec(withoutLeadingTime(full.text))?.[0] ?? '';
+  return opening.length >= 2 && opening.length <= 30 ? `${opening}，` : '';
+}
+
 function splitFullSentences(text: string, from: number, to: number): SentenceSpan[] {
   const result: SentenceSpan[] = [];
   let start = from;
@@ -406,7 +416,7 @@ function readFullSentence(
       year: period.year,
       metric: repairMetric(named || cleanMetricPhrase(clauseText)),
       // Up to the end of the number's own clause: later clauses describe other things.
-      context: full.text.slice(Math.max(0, part.start - full.start), context.clause.end),
+      context: subjectBefore(full, part) + full.text.slice(Math.max(0, part.start - full.start), context.clause.end),
       phrase: clauseText,
       metricSide: context.countFirst ? 'after' : 'before',
       value: mention.value,

@@ -13,8 +13,9 @@ const pad = (n: number | string) => String(n).padStart(2, '0');
 const validMonth = (m: number) => m >= 1 && m <= 12;
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
-const PUBLISHED_RE = /((?:发布|发表|更新)(?:日期|时间))\s*[:：]?\s*(\d{4}|\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
-const DATE_LINE_RE = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s|$|\d)/;
+const PUBLISHED_RE = /((?:发布|发表|更新)(?:日期|时间)\s*[:：]?|(?:日期|时间)\s*[:：])\s*(\d{4}|\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+// "2021-12-02 来源:…", "( 2023-07-24 ) 稿件来源:…".
+const DATE_LINE_RE = /^\s*[（(]?\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s|$|[^\d]|\d{1,2}[:：])/;
 // An e-paper header writes it "吉林日报/2025年/8月/6日/第006版".
 const CN_DATE_RE = /(\d{4})年\/?(\d{1,2})月\/?(\d{1,2})日/;
 // Dates in the path of the address an article was copied from: /20250123/, /202410/, /2025/07/25/, t20250205_.
@@ -37,20 +38,25 @@ function namedYears(text: string) {
 
 const REPORTED_RE = /同比|比上年|较上年|比去年|较去年|增长了|实现|完成|达到|达\d|突破|累计|创历史|高于全国|居全国|排名/;
 const PLANNED_RE = /力争|目标|预期|计划|左右|争取|确保|要|将|拟|提出|到20\d{2}年/;
+const PLANNED_NOT_APPROX_RE = new RegExp(PLANNED_RE.source.replace('左右|', ''));
+// "聚焦今年，…列入主要预期目标": the text sets this year's targets, so the years it reports are over.
+const THIS_YEAR_TARGETS_RE = /今年[^。\n]{0,50}(目标|力争|预期)|(目标|力争|预期)[^。\n]{0,20}今年/;
 
 /**
  * The earliest month an article can have been written in: after the end of every period it reports
  * as done ("2025年,全市…比上年增长4.8%" is written in 2026 at the earliest). Targets, baselines
  * (较2020年) and spans (2021年以来) do not count.
  */
-export function earliestWritten(text: string): { year: number; month: number } | undefined {
+export function earliestWritten(text: string, approxReported = false): { year: number; month: number } | undefined {
+  const planned = approxReported ? PLANNED_NOT_APPROX_RE : PLANNED_RE;
   let best: { year: number; month: number } | undefined;
   for (const t of namedYears(text)) {
     if (NOT_REPORTED_AFTER_RE.test(text.slice(t.end, t.end + 8))) continue;
     // A plan period is looked back on in its own last year (planReviewYear), not only after it.
     if (/十[一二三四五六七八九]五/.test(text.slice(t.start, t.end))) continue;
     const clause = /^[^。；\n]{0,80}/.exec(text.slice(t.end))?.[0] ?? '';
-    if (!REPORTED_RE.test(clause) || PLANNED_RE.test(clause)) continue;
+    const reported = REPORTED_RE.test(clause) || (approxReported && /增长\d/.test(clause));
+    if (!reported || planned.test(clause)) continue;
     const end = t.period.toMonth ?? 12;
     const next = end === 12 ? { year: t.period.year + 1, month: 1 } : { year: t.period.year, month: end + 1 };
     if (!best || next.year * 12 + next.month > best.year * 12 + best.month) best = next;
@@ -72,7 +78,8 @@ function leadYear(text: string, month: number): number | undefined {
   }
   // "较2024年同期提高": the period reported is the year after its baseline.
   for (const m of text.matchAll(/(?:较|比|与)(20\d{2})年同期/g)) named = Math.max(named ?? 0, Number(m[1]) + 1);
-  const earliest = earliestWritten(text);
+  // Early in a year whose targets it sets, "增长5.5%左右" of a named year is that year's preliminary result.
+  const earliest = earliestWritten(text, month <= 3 && THIS_YEAR_TARGETS_RE.test(text));
   const after = earliest && (month >= earliest.month ? earliest.year : earliest.year + 1);
   const year = Math.max(named ?? 0, after ?? 0, planReviewYear(text) ?? 0);
   return year || undefined;
@@ -83,7 +90,7 @@ export function inferWrittenDate(paragraphs: Paragraph[]): WrittenDate | undefin
   const head = paragraphs.slice(0, 6);
   for (const p of head) {
     const m = PUBLISHED_RE.exec(p.text);
-    if (m && validMonth(Number(m[3]))) return { date: `${fullYear(m[2])}-${pad(m[3])}-${pad(m[4])}`, how: `${m[1]} line` };
+    if (m && validMonth(Number(m[3]))) return { date: `${fullYear(m[2])}-${pad(m[3])}-${pad(m[4])}`, how: `${m[1].replace(/[\s:：]/g, '')} line` };
   }
   for (const [i, p] of head.entries()) {
     const m = DATE_LINE_RE.exec(p.text);

@@ -61,7 +61,9 @@ const FRAME_TOKENS = new Set(
     '分别是 是否 多少家 多少个 能够 可以 提到 提及 具体 指 是指 含义 意思 ' +
     '大约 约 大概 共计 总计 一共 合计 经信 工信 系统 经信系统 工信系统 经信局 工信厅 经信厅 厅 局 里 ' +
     // "过去五年…年均增长": the span a plan review covers, not a metric word.
-    '过去 五年 近五年 这五年').split(' '),
+    '过去 五年 近五年 这五年 ' +
+    // "按那个三年行动计划…": which document says it, not what is measured.
+    '那个 这个 那些 这些 按 按照 根据 据 三年 三年计划 报告 政府工作报告 材料 文件 说').split(' '),
 );
 
 function measureOf(text: string): Measure | undefined {

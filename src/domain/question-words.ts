@@ -7,6 +7,9 @@ export const COLLOQUIAL_REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/涨(了)?/g, '增长'],
   [/建了/g, '建成'],
   [/搞了/g, '完成了'],
+  [/搞到|弄到|做到/g, '达到'],
+  // "一年能产多少台": the annual capacity a report writes 年产.
+  [/一年(能|可以)?(生产|产)/g, '年产'],
   [/弄了/g, '完成了'],
   [/定的(增速)?目标/g, '$1目标'],
   [/到底|究竟/g, ''],

@@ -225,7 +225,14 @@ interface ScanOptions {
   countyWords?: boolean;
 }
 
-function accepts(surface: Surface, text: string, start: number, end: number, options: Required<ScanOptions>): boolean {
+/** "河南长垣", "广元旺苍": a bare county name written right after its own province or city is named, not guessed. */
+function afterItsParent(surface: Surface, start: number, previous: RegionMention | undefined): boolean {
+  if (!previous || previous.end !== start) return false;
+  return surface.region.province === previous.name || surface.region.city === previous.name;
+}
+
+function accepts(surface: Surface, text: string, start: number, end: number, options: Required<ScanOptions>, previous?: RegionMention): boolean {
+  if ((surface.kind === 'county-short' || surface.kind === 'county-word') && afterItsParent(surface, start, previous)) return true;
   switch (surface.kind) {
     case 'full':
       // 吉林市场 is 吉林 + 市场, not the city 吉林市.
@@ -276,10 +283,12 @@ export function findRegionMentions(text: string, scan: ScanOptions = {}): Region
       // 鄂 at the start of 鄂州/鄂尔多斯 (or of a rejected 中山-like name) belongs to that name.
       if (surface.kind === 'abbreviation' && longerSurfaceHere) break;
       longerSurfaceHere = true;
-      if (accepts(surface, text, i, i + len, options)) {
+      const previous = mentions[mentions.length - 1];
+      if (accepts(surface, text, i, i + len, options, previous)) {
         const { name, level } = surface.region;
         const ambiguousCity = surface.kind === 'short' && surface.region.level !== 'province' && AMBIGUOUS.has(surface.region.name);
-        const weak = surface.kind === 'county-short' ? { weak: true } : surface.kind === 'county-word' || ambiguousCity ? { weak: true, word: true } : {};
+        const named = afterItsParent(surface, i, previous);
+        const weak = named ? {} : surface.kind === 'county-short' ? { weak: true } : surface.kind === 'county-word' || ambiguousCity ? { weak: true, word: true } : {};
         match = { name, surface: surfaceText, start: i, end: i + len, level, ...weak };
       }
     }

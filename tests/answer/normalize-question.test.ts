@@ -24,6 +24,8 @@ describe('normalizeQuestion', () => {
     // "现在/目前" asks for the latest figure; as a search term it would only miss.
     expect(normalizeQuestion('江西现在有多少家规上工业企业？')).toBe('江西有多少家规上工业企业？');
     expect(normalizeQuestion('截至目前江西建成5G基站多少个')).toBe('江西建成5G基站多少个');
+    expect(normalizeQuestion('江西那个计划，企业要搞到多少家？')).toBe('江西那个计划，企业要达到多少家？');
+    expect(normalizeQuestion('某县一年能产多少吨钢材？')).toBe('某县年产多少吨钢材？');
   });
 });
 

@@ -124,6 +124,12 @@ describe('parseQuestion: terms', () => {
     for (const t of ['湖北', '2026', '目标', '多少', '是']) expect(q.terms).not.toContain(t);
   });
 
+  it('drops words that point at the document rather than the metric', () => {
+    const q = parse('按江西那个三年计划，规上工业企业要达到多少家？');
+    expect(q.terms).toContain('规上工业企业');
+    for (const t of ['那个', '按', '三年', '三年计划']) expect(q.terms).not.toContain(t);
+  });
+
   it('canonicalizes synonyms (规模以上 → 规上) and collects quoted names', () => {
     expect(parse('2025年湖北规模以上工业增加值增长多少').terms).toContain('规上工业增加值');
     expect(parse('武汉“种苗工程”是指什么').quoted).toEqual(['种苗工程']);

@@ -182,6 +182,12 @@ describe('counties and districts', () => {
     expect(mentions('苏州市昆山市')).toEqual([['昆山', '苏州市昆山市', 0]]);
   });
 
+  it('reads a bare county name written right after its own province or city, in any text', () => {
+    expect(mentions('记者在浙江昆山采访')).toEqual([['浙江', '浙江', 3]]);
+    expect(mentions('记者在江苏昆山采访')).toEqual([['江苏', '江苏', 3], ['昆山', '昆山', 5]]);
+    expect(mentions('苏州昆山制造业')).toEqual([['苏州', '苏州', 0], ['昆山', '昆山', 2]]);
+  });
+
   it('needs the parent for county names used more than once (鼓楼区) and never reads ordinary words as counties', () => {
     expect(mentions('鼓楼区')).toEqual([]);
     expect(mentions('南京市鼓楼区')).toEqual([['南京鼓楼区', '南京市鼓楼区', 0]]);

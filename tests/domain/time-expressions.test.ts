@@ -34,6 +34,8 @@ describe('findTimeExpressions: relative years', () => {
     expect(read('2025年，全省经信系统', JAN_2026_REVIEW_2025)).toEqual([['2025年', '2025', true]]);
     expect(read('以上数字全部为2025年上半年工业经济数据', JAN_2026_REVIEW_2025)).toEqual([['2025年上半年', '2025H1', true]]);
     expect(read('2024年1—11月', JAN_2026_REVIEW_2025)).toEqual([['2024年1—11月', '2024-01..11', true]]);
+    expect(read('2024年1月至5月', JAN_2026_REVIEW_2025)).toEqual([['2024年1月至5月', '2024-01..05', true]]);
+    expect(read('今年1月至5月', AUG_2025)).toEqual([['今年1月至5月', '2025-01..05', false]]);
   });
 });
 

@@ -243,3 +243,20 @@ describe('a list of sectors after the first names its measure', () => {
     expect(metric('3.3%')).toBe('水的生产供应业增加值增长');
   });
 });
+
+describe('a part after a semicolon that opens with its verb', () => {
+  const { indicators } = prepareDocument('parts.txt', '2024年，某市轴承产业实现营业收入61.2亿元，同比增长4.4%；完成税收3.1亿元，占全市税收总额的9.7%。');
+  const row = (raw: string) => indicators.find((r) => r.raw === raw);
+
+  it('is matched with the subject the sentence opens with', () => {
+    expect(row('3.1亿元')?.context).toContain('轴承产业');
+    expect(row('9.7%')?.context).toContain('轴承产业');
+    // Shown and named as written: the subject helps matching only.
+    expect(row('3.1亿元')?.phrase).toBe('完成税收3.1亿元');
+  });
+
+  it('leaves a part with its own subject alone', () => {
+    const other = prepareDocument('own.txt', '2024年，某市轴承产业实现营业收入61.2亿元；全市工业投资增长8%。').indicators.find((r) => r.raw === '8%');
+    expect(other?.context).not.toContain('轴承');
+  });
+});

@@ -11,6 +11,20 @@ describe('inferWrittenDate', () => {
     expect(dateOf('标题\n发布日期：2023-11-02\n正文。')).toEqual({ date: '2023-11-02', how: '发布日期 line' });
   });
 
+  it('reads a 时间: label and a bracketed date line before the source', () => {
+    expect(dateOf('时间:2019-11-05 来源:某某网\n正文。')).toEqual({ date: '2019-11-05', how: '时间 line' });
+    expect(dateOf('( 2022-08-19 ) 稿件来源:某通讯社\n正文。')).toEqual({ date: '2022-08-19', how: 'date line' });
+    // The time glued to the day does not shorten the day.
+    expect(dateOf('2022-08-1915:40\n正文。')?.date).toBe('2022-08-19');
+  });
+
+  it('dates a January lead in the year after the one it reports, when it sets this year\'s targets', () => {
+    const text = '某社某地1月9日电 某省代省长作政府工作报告时介绍，2022年全省生产总值增长4%左右。\n聚焦今年，报告将“生产总值增长6%左右”列入主要预期目标，并提出力争规上工业增加值增长7%以上。';
+    expect(dateOf(text)?.date).toBe('2023-01-09');
+    // Without this year's targets, 增长4%左右 may itself be a target: the lead keeps the named year.
+    expect(dateOf('某社某地1月9日电 2022年全省生产总值增长4%左右，实现平稳开局。')?.date).toBe('2022-01-09');
+  });
+
   it('reads a page header split over lines (year / month/day / time)', () => {
     expect(dateOf('标题\n2023\n10/12\n08:30\n正文。')?.date).toBe('2023-10-12');
   });
