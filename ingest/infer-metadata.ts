@@ -6,7 +6,7 @@ import { ISSUER_RE, isIssuerLine } from './scope/issuer.js';
 import { inferSubjectRegion } from './scope/subject-region.js';
 import { inferWrittenDate } from './scope/written-date.js';
 import { PLAN_HEADING_WORDS, PROGRESS_HEADING_WORDS, REVIEW_HEADING_WORDS } from '../src/domain/section-words.js';
-import { findTimeExpressions } from '../src/domain/time-expressions.js';
+import { findTimeExpressions, fiveYearPlanEnd } from '../src/domain/time-expressions.js';
 import type { Period } from '../src/domain/period.js';
 
 const DATE_RES: Array<[RegExp, string]> = [
@@ -154,13 +154,18 @@ export function resolveMetadata(
     provenance.reviewYear = { source: 'inferred', how: 'publication date' };
     provenance.planYear = { source: 'inferred', how: 'publication date' };
   } else {
-    const year = mostFrequentYear(text) ?? new Date().getFullYear();
+    const mentioned = mostFrequentYear(text);
+    const planStart = mentioned === undefined ? plannedFiveYearStart(text) : undefined;
+    const year = mentioned ?? planStart ?? new Date().getFullYear();
     // A mid-year progress report ("今年上半年…") reviews the year it was written in.
     midYear = new RegExp(`${year}年上半年|今年上半年`).test(text);
     planYear = year;
     reviewYear = midYear ? year : year - 1;
-    provenance.reviewYear = { source: 'inferred', how: midYear ? 'mid-year report (上半年) of the most mentioned year' : 'most mentioned year minus one' };
-    provenance.planYear = { source: 'inferred', how: 'most mentioned year' };
+    provenance.reviewYear = {
+      source: 'inferred',
+      how: planStart ? 'the year before the five-year plan it looks ahead in' : midYear ? 'mid-year report (上半年) of the most mentioned year' : 'most mentioned year minus one',
+    };
+    provenance.planYear = { source: 'inferred', how: planStart ? 'first year of the five-year plan it looks ahead in' : 'most mentioned year' };
   }
 
   // Without a date, a text that says 明年 was written in the review year; otherwise early in the plan year.
@@ -189,4 +194,11 @@ function headlineSpan(head: string, y: number, m: number): Period | undefined {
     (t) => t.period.fromMonth !== undefined && t.period.toMonth !== undefined && t.period.year === y && t.period.toMonth < m && m - t.period.toMonth <= 3,
   );
   return span?.period;
+}
+
+/** "到“十四五”末，…突破2000亿元", "“十四五”期间，全州将…": an undated plan looks ahead from its first year. */
+function plannedFiveYearStart(text: string): number | undefined {
+  const m = /到[“"]?(十[一二三四五六七八九]五)[”"]?末|[“"]?(十[一二三四五六七八九]五)[”"]?(?:时期|期间)[，,]?[^。]{0,30}(将|要|力争)/.exec(text);
+  const end = m ? fiveYearPlanEnd(m[1] ?? m[2]) : undefined;
+  return end === undefined ? undefined : end - 4;
 }

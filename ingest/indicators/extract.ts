@@ -117,7 +117,11 @@ function previousClause(text: string, clauseStart: number): string {
  * "A、B分别增长x%和y%" list is aligned item by item; ranks and "高于全国…" attach to the figure
  * they qualify.
  */
-function readSentence(sentence: string): MentionContext[] {
+/**
+ * `before` is the main metric of the sentence before in the paragraph: "…增长3.6%。其中，7月增长13.1%"
+ * names no subject of its own.
+ */
+function readSentence(sentence: string, before?: string): MentionContext[] {
   const mentions = findNumberMentions(sentence);
   const clauses = clausesOf(sentence);
   const contexts: MentionContext[] = [];
@@ -185,8 +189,12 @@ function readSentence(sentence: string): MentionContext[] {
       } else if (previous && previous.clause !== clause && !previous.subjectOf && parallelHead(previous.metric, metric)) {
         // "采矿业增加值同比增长9.5%，制造业增长4.9%": the second subject is measured as the first.
         metric = parallelHead(previous.metric, metric) as string;
-      } else if (previous && BARE_CHANGE.test(metric) && !previous.subjectOf) {
-        metric = previous.metric + metric;
+      } else if (!previous && BARE_CHANGE.test(metric) && before && /^其中/.test(sentence)) {
+        metric = CHANGE_TAIL.test(before) ? before.replace(CHANGE_TAIL, '') + metric : before + metric;
+      } else if (previous && BARE_CHANGE.test(metric)) {
+        // "产量100万吨，增长5%"; "规上工业增加值增长3.6%，…。其中，7月增长13.1%": the change of the figure before.
+        const base = (previous.subjectOf ?? previous).metric;
+        metric = CHANGE_TAIL.test(base) ? base.replace(CHANGE_TAIL, '') + metric : base + metric;
       } else if (!previous && (BARE_CHANGE.test(metric) || BARE_SHARE.test(metric) || SHARE_OF.test(metric)) && previousClauseText && !findNumberMentions(previousClauseText).length) {
         // "服务业增加值增速均快于…，全年增长5.4%", "战略性新兴产业稳步壮大，占GDP比重达11.4%": the clause before names the subject.
         const subject = cleanMetricPhrase(previousClauseText).replace(/^(各季度|各月|每季度|每月)/, '').split(SUBJECT_END)[0];
@@ -320,7 +328,9 @@ export function extractIndicators({ meta: docMeta, normalized, sections }: Extra
       // "2024年，…。全年规模工业增加值增长7.3%": 全年 is the year the paragraph is about.
       const context = paragraphPeriod ? { ...timeContext, discussedYear: paragraphPeriod.year } : timeContext;
       const whole = WHOLE_REGION_WORD.test(full.text);
-      rows.push(...readFullSentence(meta, section, normalized, full, context, paragraphPeriod, whole ? undefined : paragraphRegion));
+      const opening = full.start === span.cleanStart || normalized.text[full.start - 1] === '\n';
+      const before = opening ? undefined : [...rows].reverse().find((r) => !r.relatedTo && !/百分点/.test(r.unit) && r.measure !== 'rank')?.metric;
+      rows.push(...readFullSentence(meta, section, normalized, full, context, paragraphPeriod, whole ? undefined : paragraphRegion, before));
       paragraphRegion = whole ? undefined : openingRegion(full.text, section.region) ?? paragraphRegion;
       const own = reportedTimes(full.text, context);
       if (own.length) paragraphPeriod = own[own.length - 1].period;
@@ -365,12 +375,13 @@ function readFullSentence(
   timeContext: TimeContext,
   paragraphPeriod: Period | undefined,
   paragraphRegion: string | undefined,
+  before: string | undefined,
 ): Indicator[] {
   const times = reportedTimes(full.text, timeContext);
   const parts = splitSentences(normalized.text, full.start, full.end);
   const sentenceRegion = clauseRegion(full.text, section.region);
   const rows: Indicator[] = [];
-  for (const context of readSentence(full.text)) {
+  for (const context of readSentence(full.text, before)) {
     const { mention } = context;
     const absoluteStart = full.start + mention.start;
     const part = parts.find((p) => p.start <= absoluteStart && absoluteStart < p.end) ?? full;

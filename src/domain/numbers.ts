@@ -86,7 +86,9 @@ export function findNumberMentions(text: string): NumberMention[] {
     const [whole, digits, approxBefore, magnitude, approxAfter, unit, tail] = match;
     const before = text[start - 1];
     const after = text[start + whole.length];
-    if (isIdentifierChar(before) && before !== '+' && before !== '-') continue;
+    // "GDP451亿元": an amount with magnitude and unit is one even when an acronym is glued before it (T8, A1 are names).
+    const amountAfterAcronym = /[A-Z]/.test(before ?? '') && /[A-Z]{2}$/.test(text.slice(Math.max(0, start - 3), start)) && Boolean(magnitude && unit);
+    if (isIdentifierChar(before) && before !== '+' && before !== '-' && !amountAfterAcronym) continue;
     if (!magnitude && !unit) continue;
     // 5G, 6G, 4K, 50GPON: a digit glued to Latin letters is a name, not a quantity.
     if (!unit && after !== undefined && /[A-Za-z]/.test(after)) continue;

@@ -88,8 +88,10 @@ export function fiveYearPlanEnd(name: string): number | undefined {
 }
 
 /** "2024年一季度增长7.1%，…，全年增长6.6%": 全年 is the year last named before it in the text. */
-function yearBefore(found: TimeExpression[], at: number): number | undefined {
-  return found.filter((t) => t.explicitYear && t.end <= at).sort((a, b) => b.end - a.end)[0]?.period.year;
+function yearBefore(found: TimeExpression[], at: number, text: string): number | undefined {
+  // "今年，…力争一季度增长5.5%，为全年增长…": 今年 and 明年 carry on the same way (去年 is mostly a baseline: 较去年同期).
+  const namesYear = (t: TimeExpression) => t.explicitYear || /^(今年|明年)/.test(text.slice(t.start, t.end));
+  return found.filter((t) => namesYear(t) && t.end <= at).sort((a, b) => b.end - a.end)[0]?.period.year;
 }
 
 export function findTimeExpressions(text: string, context: TimeContext): TimeExpression[] {
@@ -111,7 +113,7 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
     const start = match.index;
     const end = start + match[0].length;
     // "6月全省规上工业增加值增长16.8%": a month opening a statistic is that month's figure ("8月盛夏" is not).
-    const opensClause = (start === 0 || /[，。；：,;\n]/.test(text[start - 1])) && /^(全[省市区县国]|规模以上|规上|工业|制造业|全社会)/.test(text.slice(end));
+    const opensClause = (start === 0 || /[，。；：,;\n]/.test(text[start - 1])) && /^(全[省市区县国]|规模以上|规上|工业|制造业|全社会|同比增长|增长\d)/.test(text.slice(end));
     const [, yearText, f1, t1, n1, q1, m1, s1, f2, t2, n2, q2, m2, s2, relative, f3, t3, n3, q3, m3, s3] = match;
     if (yearText) {
       const year = Number(yearText);
@@ -125,7 +127,7 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
         relative === '今年' ? context.writtenYear
         : relative === '明年' ? context.writtenYear + 1
         : relative === '去年' || relative === '上年' ? context.writtenYear - 1
-        : relative === '全年' ? yearBefore(found, start) ?? context.discussedYear ?? context.sectionYear
+        : relative === '全年' ? yearBefore(found, start, text) ?? context.discussedYear ?? context.sectionYear
         : context.sectionYear;
       // "今年一季度": the sub-period belongs to the year just named.
       const range = subYearRange([f3, t3], n3, q3, m3, s3);
@@ -136,7 +138,7 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
     if (!range) continue;
     // "10月" right after a digit run is part of a date like 2025-10; a lone "N月" is skipped above.
     // "2024年一季度增长7.1%，上半年增长6.2%": a bare span goes on in the year just named.
-    const year = yearBefore(found, start) ?? yearOfBareRange(range[1], context);
+    const year = yearBefore(found, start, text) ?? yearOfBareRange(range[1], context);
     found.push({ start, end, period: makePeriod(year, range[0], range[1]), explicitYear: false });
   }
   return found.sort((a, b) => a.start - b.start);

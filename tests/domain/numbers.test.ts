@@ -43,6 +43,11 @@ describe('findNumberMentions: quantities', () => {
     expect(pick(only('降低综合成本15%左右'))).toMatchObject({ raw: '15%', approx: '左右' });
   });
 
+  it('reads an amount glued to an acronym (GDP451亿元), not a code (T8)', () => {
+    expect(pick(only('完成GDP318亿元'))).toMatchObject({ raw: '318亿元', value: 318e8, unit: '元' });
+    expect(findNumberMentions('T8万元级')).toEqual([]);
+  });
+
   it('reports offsets that slice to raw', () => {
     const text = '全省累计建成5G基站16.38万个、全国第九，算力规模达7998PFLOPS、中部第二。';
     const mentions = findNumberMentions(text);

@@ -105,4 +105,13 @@ describe('findTimeExpressions: 全年', () => {
     expect(keys('全年规模工业增加值增长7.3%', 2024)).toEqual(['2024']);
     expect(keys('全年规模工业增加值增长7.3%')).toEqual(['2025']);
   });
+
+  it('goes on in the year 今年 named, and a month opening a growth is that month', () => {
+    const context = { writtenYear: 2025, writtenMonth: 1, sectionYear: 2024 };
+    const keys = (text: string) => findTimeExpressions(text, context).map((t) => t.period.key);
+    expect(keys('今年，全市力争一季度增长6%，为全年增长6%左右打好基础')).toEqual(['2025', '2025Q1', '2025']);
+    // 去年 is mostly a baseline (较去年同期), so it does not carry on.
+    expect(keys('较去年同期提高，上半年增长5%')).toEqual(['2024', '2024H1']);
+    expect(keys('其中，9月增长8.8%')).toEqual(['2024-09..09']);
+  });
 });

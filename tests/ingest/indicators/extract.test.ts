@@ -260,3 +260,25 @@ describe('a part after a semicolon that opens with its verb', () => {
     expect(other?.context).not.toContain('轴承');
   });
 });
+
+describe('a sentence opening with 其中 and a bare growth', () => {
+  const { indicators } = prepareDocument('month.txt', '2024年1-9月，全县规上工业增加值同比增长4.1%，增速较上半年提高1.2个百分点。其中，9月增长8.8%，增速居全市第2位。');
+  const row = (raw: string) => indicators.find((r) => r.raw === raw);
+
+  it('is the growth of the figure the sentence before measured, in the month it names', () => {
+    expect(row('8.8%')).toMatchObject({ metric: '全县规上工业增加值增长', period: '2024-09..09' });
+  });
+});
+
+describe('an undated plan that looks ahead to the end of a five-year plan', () => {
+  const { meta, indicators } = prepareDocument(
+    'plan.txt',
+    '“十四五”期间，某州将重点发展新型建材产业。\n发展规划显示，到“十四五”末，全州工业总产值突破900亿元，规模以上工业企业突破300户。',
+  );
+
+  it('is dated from the plan it looks ahead in, so its figures are targets', () => {
+    expect(meta).toMatchObject({ reviewYear: 2020, planYear: 2021 });
+    expect(indicators.find((r) => r.raw === '900亿元')).toMatchObject({ modality: 'target', period: '2025' });
+    expect(indicators.find((r) => r.raw === '300户')).toMatchObject({ modality: 'target' });
+  });
+});
