@@ -18,6 +18,7 @@ const CLAUSE_END = /[，；：,]/;
 const GENERIC_METRIC = /^(企业|项目|数量|总数|总量|规模|金额|个数|家数)$/;
 // A change with no noun ("，同比增长12.5%") is the change of the figure stated just before it.
 const BARE_CHANGE = /^(同比|比上年|较上年|环比|年均)?(增长|增速|增幅|下降|提高|提升|减少)$/;
+const BARE_CHANGE_CLAUSE = /^(同比|比上年|较上年)?(增长|下降)\d/;
 const BARE_SHARE = /^(占比|比重|所占比重)$/;
 // "对规上工业增长贡献率" is the subject's share of the growth, as 占…比重 is of the level.
 const SHARE_OF = /^占[^，；]{2,}(比重|比例)$|^对[^，；]{2,12}贡献率$/;
@@ -264,17 +265,23 @@ const MILESTONE = /^(首次|历史性|再次|一举)?(突破|迈上|跨上|跃�
 const FROM_TO = /^[^，；。\d]{0,2}(提升|提高|增加|增长|扩大|减少|下降|降低|升|降|增)(到|至)$/;
 
 const SCOPE_WORDS = new RegExp(
-  `规模以上工业|规上工业|居|位居|稳居|排名|排|位列|列|保持|均|数量|总量|规模|增速|增幅|全国|中部|西部|东部|全省|全市|副省级城市|工业大省|经济十强省|十强省|世界|全球|高于|低于|快于|慢于|超出|高出|平均水平|平均|年度目标|目标|${AGAINST_BASE}|[、，\\s]`,
+  `规模以上工业|规上工业|居|位居|稳居|排名|排|位列|列|保持|均|数量|总量|规模|增速|增幅|全国|中部|西部|东部|全省|全市|全区|全州|县域|市域|区域|副省级城市|工业大省|经济十强省|十强省|世界|全球|高于|低于|快于|慢于|超出|高出|平均水平|平均|年度目标|目标|${AGAINST_BASE}|[、，\\s]`,
   'g',
 );
 
 /** "居全国" qualifies the figure before it; "算力运载力指数居全国" names a figure of its own. */
 function isScopeOnly(left: string): boolean {
-  return cleanMetricPhrase(left).replace(SCOPE_WORDS, '').length <= 1;
+  // "排南宁市县域第二": the place a rank is among is scope too.
+  const words = cleanMetricPhrase(left);
+  const placeless = findRegionMentions(words).reduceRight((s, m) => s.slice(0, m.start) + s.slice(m.end), words);
+  return placeless.replace(/^[省市县区州]/, '').replace(SCOPE_WORDS, '').length <= 1;
 }
 
 /** "规上工业企业实现营业收入" → "规上工业企业": the subject before the verb or the last word. */
 function subjectPart(metric: string): string {
+  // "地区生产总值同比增长6.2%、总量…": the subject is what grew.
+  const grown = metric.replace(CHANGE_TAIL, '');
+  if (grown !== metric && grown.length >= 2) return grown;
   // "新增…小巨人企业62家、累计达到468家": the shared subject is the noun, not the 新增.
   const noun = metric.replace(/^(新增|净增|新建|新认定|累计)/, '');
   const verb = /(实现|完成|达到|累计|新增|净增)/.exec(noun);
@@ -396,7 +403,11 @@ function readFullSentence(
       period.toMonth !== undefined &&
       timeContext.writtenMonth !== undefined &&
       (period.year < timeContext.writtenYear || (period.year === timeContext.writtenYear && period.toMonth < timeContext.writtenMonth));
-    const modality = detectModality(before, section.role, period.year, meta.reviewYear, full.text.slice(0, mention.start), elapsed);
+    const own = detectModality(before, section.role, period.year, meta.reviewYear, full.text.slice(0, mention.start), elapsed);
+    // "预计完成GDP451亿元，同比增长6.2%": a bare change is as estimated (or planned) as the figure it follows.
+    const figureBefore = [...rows].reverse().find((r) => !r.relatedTo);
+    const clauseOpening = full.text.slice(context.clause.start, context.clause.end);
+    const modality = own === 'actual' && figureBefore && figureBefore.modality !== 'actual' && BARE_CHANGE_CLAUSE.test(clauseOpening) ? figureBefore.modality : own;
     const measure = detectMeasure(mention, context.left, context.metric);
     const clauseText = full.text.slice(context.clause.start, context.clause.end);
     const listed = bracketRegion(full.text, mention.start, section.region);

@@ -42,7 +42,8 @@ const NUMERIC_RE = /多少|几|第几|位次|排名|是多大|规模|目标|增�
 
 const TARGET_RE = /目标|计划|力争|争取|提出|要求|拟|打算|预期目标|工作思路|工作重点|工作要点|任务/;
 const FORECAST_RE = /预计|有望|可望/;
-const ACTUAL_RE = /实际|已经|已|完成了|达到了|实现了|累计|截至|截止/;
+// Not 累计: plans state cumulative targets too ("到十四五末累计投资2600亿元以上").
+const ACTUAL_RE = /实际|已经|已|完成了|达到了|实现了|截至|截止/;
 // "A是否超过B": a yes/no comparison of two figures.
 const EXCEEDS_RE = /是否(超过|高于|多于|低于|少于)|(超过|高于|多于|低于|少于)了?吗/;
 const DONE_RE = /实际|已经|完成了|达到了|实现了/;

@@ -22,3 +22,6 @@ export function withHeadNoun(subject: string, head: string): string {
 /** Things counted ("项目422个") whose amount is stated right after ("完成投资1055.9亿元", "总投资呢"). */
 export const COUNTED_THINGS = /(项目|企业|园区|集群|基地|平台)$/;
 export const AMOUNT_OF_COUNTED = /^(完成投资|实现投资|总投资|投资额|投资|总金额|金额|签约额|总产值|产值|实现产值|营业收入|营收|收入|利润|规模)$/;
+
+/** Metrics complete in themselves: a follow-up naming one ("GDP呢") never borrows the previous head noun (GDP投资). */
+export const COMPLETE_METRICS = /(生产总值|GDP|经济总量|财政收入|预算收入|税收收入|税收|社会消费品零售总额|社零总额|进出口总额|进出口|出口|进口|用电量)$/;

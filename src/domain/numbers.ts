@@ -90,6 +90,8 @@ export function findNumberMentions(text: string): NumberMention[] {
     const amountAfterAcronym = /[A-Z]/.test(before ?? '') && /[A-Z]{2}$/.test(text.slice(Math.max(0, start - 3), start)) && Boolean(magnitude && unit);
     if (isIdentifierChar(before) && before !== '+' && before !== '-' && !amountAfterAcronym) continue;
     if (!magnitude && !unit) continue;
+    // "第1名" is a rank, read below, never one person.
+    if (before === '第') continue;
     // 5G, 6G, 4K, 50GPON: a digit glued to Latin letters is a name, not a quantity.
     if (!unit && after !== undefined && /[A-Za-z]/.test(after)) continue;
     if (unit && /^[PETG]$/.test(unit) && after !== undefined && /[A-Za-z0-9]/.test(after)) continue;

@@ -33,7 +33,7 @@ export const FOLLOW_UP_OPENING = /^(那么|那末|那|还有|另外|然后|再�
 export const FOLLOW_UP_CLOSING = /(的情况|的话|的)?(呢|吗|嘛)?[？?。！!\s]*$/;
 /** Pronouns standing for the metric or the figure of the previous answer. */
 export const FOLLOW_UP_PRONOUN = /它的|它|其|该指标|该项|该数据|这个数字|这个数|这个指标|这个数据|这一指标|这项|这个|此项|同一指标/g;
-export const ASKS_SOURCE = /出自|出处|来源|来自哪|引自|哪份(报告|文件|材料|文档)|哪个(报告|文件|文档)|哪篇|原文(在哪|是什么)|依据是什么/;
+export const ASKS_SOURCE = /出自|出处|来源|来自哪|引自|哪份(报告|文件|材料|文档)|哪个(报告|文件|文档)|哪篇|原文(在哪|是什么)|依据是什么|(什么|哪个|哪次|哪一次)(会议|会上|大会)|在哪(里)?(提出|说)的/;
 /** Words that set the kind of figure asked (target or actual), removed when a follow-up changes it. */
 export const KIND_WORDS = /预期目标|目标值|目标|计划|力争|争取|预计|实际完成|实际|已经完成|已经|完成了|达到了|实现了/g;
 /** Words that set the measure (growth, share, rank), removed when a follow-up changes it. */

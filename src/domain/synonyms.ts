@@ -18,7 +18,7 @@ const REWRITES: Array<[RegExp, string]> = [
   [/占比|所占比重|比重/g, '占比'],
   [/营业收入/g, '营收'],
   // "全市生产总值", "地区生产总值", "GDP" are one figure in this genre.
-  [/GDP|gdp|地区生产总值|国内生产总值/g, '生产总值'],
+  [/GDP|gdp|地区生产总值|国内生产总值|经济总量/g, '生产总值'],
   [/总规模/g, '规模'],
   [/总产量/g, '产量'],
   // "战新产业" is how reports abbreviate 战略性新兴产业.

@@ -124,6 +124,11 @@ describe('parseQuestion: terms', () => {
     for (const t of ['湖北', '2026', '目标', '多少', '是']) expect(q.terms).not.toContain(t);
   });
 
+  it('does not read 累计 as asking for the actual: plans state cumulative targets too', () => {
+    expect(parse('某州十四五末工业累计投资多少').intent).toBe('any');
+    expect(parse('某州实际累计投资多少').intent).toBe('actual');
+  });
+
   it('drops words that point at the document rather than the metric', () => {
     const q = parse('按江西那个三年计划，规上工业企业要达到多少家？');
     expect(q.terms).toContain('规上工业企业');

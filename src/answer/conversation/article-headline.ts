@@ -21,9 +21,25 @@ function lineAt(text: string, from: number): { start: number; end: number; text:
     const lead = line.length - line.trimStart().length;
     const trimmed = line.trim();
     if (trimmed && !/^(来源|发布时间|发布日期)\s*[:：]/.test(trimmed)) {
-      return trimmed.length <= MAX_HEADLINE ? { start: start + lead, end: start + lead + trimmed.length, text: trimmed } : undefined;
+      if (trimmed.length <= MAX_HEADLINE) return { start: start + lead, end: start + lead + trimmed.length, text: trimmed };
+      const dated = datedLead(trimmed);
+      return dated && { start: start + lead + dated.at, end: start + lead + dated.at + dated.text.length, text: dated.text };
     }
     start = end + 1;
+  }
+  return undefined;
+}
+
+/**
+ * An article that opens without a headline line ("起步决定走势！1月26日，…调度会在南宁召开。…") is
+ * named by its first sentence that says what happened when.
+ */
+function datedLead(paragraph: string): { at: number; text: string } | undefined {
+  for (const m of paragraph.matchAll(/[^。！？!?]+[。！？!?]?/g)) {
+    const sentence = m[0].trim();
+    if (sentence.length <= MAX_HEADLINE && /\d{1,2}月\d{1,2}日/.test(sentence) && /召开|举行|开幕|发布|印发|会议|大会/.test(sentence)) {
+      return { at: m.index + m[0].indexOf(sentence), text: sentence };
+    }
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import type { Premise } from '../premise-check.js';
-import { AMOUNT_OF_COUNTED, CATEGORY_HEADS, COUNTED_THINGS, HEAD_NOUNS, headNounOf, withHeadNoun } from '../../domain/head-nouns.js';
+import { AMOUNT_OF_COUNTED, CATEGORY_HEADS, COMPLETE_METRICS, COUNTED_THINGS, HEAD_NOUNS, headNounOf, withHeadNoun } from '../../domain/head-nouns.js';
 import { makePeriod, type Period } from '../../domain/period.js';
 import { findRegionMentions, type RegionMention } from '../../domain/regions.js';
 import { findTimeExpressions, type TimeExpression } from '../../domain/time-expressions.js';
@@ -100,7 +100,7 @@ const ACTS_ON_FIGURE = /^(要|计划|将|力争|预计)?(提升到|提高到|提
 const SHARE_OF = /^占.{0,12}(比重|比例)|^(占比|比重)/;
 
 // "总额呢", "规模呢": an amount is asked, whatever measure the question before asked.
-const NAMES_AMOUNT = /(额|量|数|规模)$/;
+const NAMES_AMOUNT = /(额|量|数|规模|累计投资)$/;
 
 /**
  * A follow-up that acts on the previous metric or swaps only its head noun ("营业收入" → "利润呢"):
@@ -138,7 +138,7 @@ function inheritedMeasureAndHead(
 ): string {
   const bare = named.replace(KIND_WORDS, '');
   const ownHeadNoun = headNounOf(bare) ?? (HEAD_NOUNS.includes(bare) ? bare : undefined);
-  const ownHead = ownHeadNoun !== undefined && !CATEGORY_HEADS.has(ownHeadNoun);
+  const ownHead = (ownHeadNoun !== undefined && !CATEGORY_HEADS.has(ownHeadNoun)) || COMPLETE_METRICS.test(bare);
   const prevMetric = metricPhrase(prevText, prevYear).replace(MEASURE_WORDS, '');
   const head = headNounOf(prevMetric);
   // "一般公共预算收入呢", "规上工业企业数量目标呢": a metric with a head noun of its own is asked as it

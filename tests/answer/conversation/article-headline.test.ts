@@ -29,6 +29,13 @@ describe('headlineFinder', () => {
     expect(headlineOf('clips.txt', TEXT.indexOf('6%左右'))?.text).toBe('江西工业经济稳中有进 新动能加快成长');
   });
 
+  it('names an article with no headline line by its dated lead sentence', () => {
+    const text = '开局就是冲刺，起步就是决战！3月2日，全市一季度工业经济调度会在某市召开。会议通报了2025年全市工业运行情况，要求全市上下抓紧抓实一季度各项工作，确保实现良好开局。2025年，全市规上工业增加值增长7.1%。';
+    const lead = headlineFinder(prepareDocument('lead.txt', text).sections, () => text)('lead.txt', text.indexOf('7.1%'));
+    expect(lead?.text).toBe('3月2日，全市一季度工业经济调度会在某市召开。');
+    expect(text.slice(lead!.start, lead!.end)).toBe(lead!.text);
+  });
+
   it('finds nothing for a document it does not know', () => {
     expect(headlineOf('other.txt', 0)).toBeUndefined();
   });

@@ -74,6 +74,11 @@ describe('a follow-up replaces only the slots it names', () => {
     expect(resolve('江苏去年规上工业增加值增长多少？', '工业投资呢？').question).toBe('去年江苏工业投资增长多少');
   });
 
+  it('a complete metric (GDP, 经济总量) never borrows the previous head noun, and an amount drops the growth', () => {
+    expect(resolve('江苏2025年固定资产投资预计完成多少？', 'GDP呢？').question).not.toContain('GDP投资');
+    expect(resolve('江苏2025年GDP增长多少？', '经济总量呢？').question).toBe('2025年江苏经济总量多少');
+  });
+
   it('全年 stays in the question; the amount of things just counted keeps them', () => {
     expect(resolve('江苏2024年1—11月规上工业增加值增长多少？', '那2025年全年呢？').question).toBe('江苏2025年全年规上工业增加值增长多少');
     expect(resolve('江苏2025年签约产业转移项目多少个？', '总投资呢？').question).toBe('2025年江苏签约产业转移项目总投资多少');
@@ -118,6 +123,7 @@ describe('a follow-up replaces only the slots it names', () => {
   it('asking for the source keeps the previous question and says so', () => {
     const r = resolve('2026年江苏集成电路产量目标是多少', '这个数字出自哪份报告？');
     expect(r).toMatchObject({ question: '2026年江苏集成电路产量目标是多少', asksSource: true, followUp: true });
+    expect(resolve('2026年江苏集成电路产量目标是多少', '这个目标是在什么会议上提出的？')).toMatchObject({ asksSource: true });
   });
 
   it('reads casual typing: full-width digits, traditional characters, 咱们', () => {

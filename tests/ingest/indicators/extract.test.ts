@@ -266,7 +266,7 @@ describe('a sentence opening with 其中 and a bare growth', () => {
   const row = (raw: string) => indicators.find((r) => r.raw === raw);
 
   it('is the growth of the figure the sentence before measured, in the month it names', () => {
-    expect(row('8.8%')).toMatchObject({ metric: '全县规上工业增加值增长', period: '2024-09..09' });
+    expect(row('8.8%')).toMatchObject({ metric: '规上工业增加值增长', period: '2024-09..09' });
   });
 });
 
@@ -280,5 +280,37 @@ describe('an undated plan that looks ahead to the end of a five-year plan', () =
     expect(meta).toMatchObject({ reviewYear: 2020, planYear: 2021 });
     expect(indicators.find((r) => r.raw === '900亿元')).toMatchObject({ modality: 'target', period: '2025' });
     expect(indicators.find((r) => r.raw === '300户')).toMatchObject({ modality: 'target' });
+  });
+});
+
+describe('ranks among a parent place and figures after them', () => {
+  const { indicators } = prepareDocument(
+    'ranks.txt',
+    '2025年，全县地区生产总值完成300.5亿元，总量稳居苏州市县域第一，增长6.1%。税收收入增长9.2%、排苏州市县域第三。制造业投资增速40.2%，增速全省第1名。',
+  );
+  const row = (raw: string) => indicators.find((r) => r.raw === raw);
+
+  it('reads 第1名 as a rank and ties each rank to the figure it ranks', () => {
+    expect(row('第1名')).toMatchObject({ measure: 'rank', value: 1, relatedTo: row('40.2%')?.id });
+    expect(row('第三')).toMatchObject({ measure: 'rank', relatedTo: row('9.2%')?.id });
+    expect(row('第一')?.relatedTo).toBe(row('300.5亿元')?.id);
+  });
+
+  it('gives a growth after a rank the subject the rank ranked', () => {
+    expect(row('6.1%')?.metric).toBe('地区生产总值增长');
+  });
+});
+
+describe('a total after a growth and an estimate followed by its change', () => {
+  it('names the total by what grew', () => {
+    const { indicators } = prepareDocument('total.txt', '2025年，全市地区生产总值同比增长5.2%、总量重回2000亿元台阶。');
+    expect(indicators.find((r) => r.raw === '2000亿元')?.metric).toBe('地区生产总值总量');
+  });
+
+  it('keeps the change as estimated as the figure', () => {
+    const { indicators } = prepareDocument('estimate.txt', '2024年，全区预计完成GDP210亿元，同比增长5.9%；社会消费品零售总额增长4%。');
+    expect(indicators.find((r) => r.raw === '210亿元')?.modality).toBe('forecast');
+    expect(indicators.find((r) => r.raw === '5.9%')?.modality).toBe('forecast');
+    expect(indicators.find((r) => r.raw === '4%')?.modality).toBe('actual');
   });
 });
