@@ -41,7 +41,9 @@ export const MEASURE_WORDS = /同比增长|增长率|增速|增幅|增长|比重
 /** A single token that says how a figure is measured, not what it measures. */
 export const MEASURE_TERM = /^(同比|环比|比上年|增长|增速|增幅|增长率|下降|提高|提升|比重|占比|份额)$/;
 /** "比上年多多少", "和目标差多少": the verb of a difference asked in a follow-up. */
-export const DIFFERENCE_VERB = /(提高|提升|下降|降低|加快|放缓|回落|增加|减少|多|少|高|低|相差|差|超出|超过)了?(多少|几)/;
+export const DIFFERENCE_VERB = /(提高|提升|下降|降低|加快|放缓|回落|回升|收窄|扩大|增加|减少|多|少|高|低|相差|差|超出|超过)了?(多少|几)/;
+/** "比上年增长多少": the growth of the figure under discussion, not a figure of the year before. */
+export const GROWTH_OVER_LAST_YEAR = /^(比|较)(上年|去年)(同期)?(增长|增速|增幅)(了)?(多少|几)/;
 /** Words of a follow-up that name no metric of their own. */
 export const FOLLOW_UP_NON_METRIC = new Set(
   ('它 其 该 这 这个 那 那么 数字 数据 指标 数 值 还 呢 上年 去年 前年 同期 相比 比 差 相差 超出 超过 出自 报告 哪份 来源 ' +

@@ -6,6 +6,7 @@ import { findTimeExpressions, type TimeExpression } from '../../domain/time-expr
 import {
   ASKS_SOURCE,
   DIFFERENCE_VERB,
+  GROWTH_OVER_LAST_YEAR,
   FOLLOW_UP_CLOSING,
   FOLLOW_UP_NON_METRIC,
   FOLLOW_UP_OPENING,
@@ -143,16 +144,18 @@ function inheritedMeasureAndHead(
   const head = headNounOf(prevMetric);
   // "一般公共预算收入呢", "规上工业企业数量目标呢": a metric with a head noun of its own is asked as it
   // stands, unless it is a part of the previous one ("其中技改投资呢") or of its kind (工业投资 → 技改投资).
-  if (ownHead && !part && !(head && bare.endsWith(head))) return NAMES_AMOUNT.test(bare) ? named : named + carriedMeasure(own, prev, prevText);
+  if (ownHead && !part && !(head && bare.endsWith(head))) return NAMES_AMOUNT.test(bare) ? named : named + carriedMeasure(own, prev, prevText, named);
   // "那战略性新兴产业呢" after 规上工业增加值 takes 增加值, not the 工业 of the old subject.
   const body = head && !ownHead ? withHeadNoun(named, head.replace(/^工业(?=.{2,})/, '')) : named;
   // "那战略性新兴产业和高技术制造业呢": two subjects, each asked the same way.
   const each = /[\u4e00-\u9fa5]{2}[、和及与][\u4e00-\u9fa5]{2}/.test(named) ? '分别' : '';
-  return body + each + carriedMeasure(own, prev, prevText);
+  return body + each + carriedMeasure(own, prev, prevText, named);
 }
 
 /** The previous question's measure word (增长, 占比) when the follow-up asks none of its own. */
-function carriedMeasure(own: ReturnType<typeof parseQuestion>, prev: ReturnType<typeof parseQuestion>, prevText: string): string {
+function carriedMeasure(own: ReturnType<typeof parseQuestion>, prev: ReturnType<typeof parseQuestion>, prevText: string, named = ''): string {
+  // "制造业增加值比重呢" → "规上工业企业呢": things counted have no share of that kind.
+  if (prev.measure === 'share' && COUNTED_THINGS.test(withoutEnding(named))) return '';
   return own.measure === undefined && prev.measure !== undefined ? new RegExp(MEASURE_WORDS.source).exec(prevText)?.[0] ?? '' : '';
 }
 
@@ -227,6 +230,13 @@ export function resolveFollowUp(previous: string, question: string, today = new 
   if (metricTerms.length > 0 && !pointsBack && (own.regions.length > 0 || prevParsed.regions.length === 0)) return standalone(question);
 
   const parsedOwn = parseQuestion(fullFollowUp, today);
+  if (GROWTH_OVER_LAST_YEAR.test(fullFollowUp) && metricTerms.length === 0) {
+    const { subject } = splitQuestionWords(prevText);
+    const inheritedSlots: Inherited = { metric: metricPhrase(prevText, prevYear) || undefined };
+    if (prevParsed.regions.length) inheritedSlots.regions = prevParsed.regions;
+    if (prevParsed.periods.length) inheritedSlots.period = periodLabel(prevParsed.periods[0].key);
+    return { question: `${subject.replace(MEASURE_WORDS, '')}同比增长多少`, followUp: true, inherited: inheritedSlots, asksSource: false };
+  }
   const difference = DIFFERENCE_VERB.exec(fullFollowUp);
   const newTime =
     /(去年|上年)同期/.test(fullFollowUp) && prevParsed.periods[0]
@@ -326,7 +336,9 @@ function differenceQuestion(prevText: string, followUp: string, own: Slots, newT
   const { subject } = splitQuestionWords(prevText);
   if (/目标|计划|预期/.test(followUp)) return `${subject.replace(KIND_WORDS, '')}实际比目标${verb}`;
   // "比上年" stays as written: reports state such differences with the same word.
-  const base = BASE_WORD.exec(followUp)?.[1] ?? newTime ?? newRegions.join('和');
+  // "比1至3月回升了多少": the base time as typed; a label with the year would read as a second period asked.
+  const typedTime = own.times[0] && !own.times[0].explicitYear ? followUp.slice(own.times[0].start, own.times[0].end) : undefined;
+  const base = BASE_WORD.exec(followUp)?.[1] ?? typedTime ?? newTime ?? newRegions.join('和');
   if (!base) return `${subject}比上年${verb}`;
   // 比 right after a noun can fuse into one word (产量比), so a comma keeps the base on its own.
   return `${subject}，比${base}${verb}`;

@@ -79,6 +79,12 @@ describe('a follow-up replaces only the slots it names', () => {
     expect(resolve('江苏2025年GDP增长多少？', '经济总量呢？').question).toBe('2025年江苏经济总量多少');
   });
 
+  it('比上年增长多少 asks the growth of the figure; a base time is kept as typed; a share does not carry to things counted', () => {
+    expect(resolve('江苏2025年新增专精特新企业多少家？', '比上年增长多少？').question).toBe('江苏2025年新增专精特新企业同比增长多少');
+    expect(resolve('江苏2025年1-5月规上工业增加值增长多少？', '比1至4月回升了多少？').question).toBe('江苏2025年1-5月规上工业增加值增长，比1至4月回升了多少');
+    expect(resolve('江苏到2027年制造业增加值比重目标是多少？', '规上工业企业呢？').question).not.toContain('比重');
+  });
+
   it('全年 stays in the question; the amount of things just counted keeps them', () => {
     expect(resolve('江苏2024年1—11月规上工业增加值增长多少？', '那2025年全年呢？').question).toBe('江苏2025年全年规上工业增加值增长多少');
     expect(resolve('江苏2025年签约产业转移项目多少个？', '总投资呢？').question).toBe('2025年江苏签约产业转移项目总投资多少');
