@@ -2,7 +2,7 @@ import type { DocumentMeta, Section } from '../../src/documents/document.js';
 import type { Indicator } from '../../src/indicators/indicator.js';
 import { COUNT_UNITS, findNumberMentions, type NumberMention } from '../../src/domain/numbers.js';
 import { findTimeExpressions, type TimeContext } from '../../src/domain/time-expressions.js';
-import type { Period } from '../../src/domain/period.js';
+import { makePeriod, type Period } from '../../src/domain/period.js';
 import { findRegionMentions, regionContains } from '../../src/domain/regions.js';
 import { stripBylines } from '../scope/subject-region.js';
 import { LIST_ITEM_OPENING } from '../../src/domain/section-words.js';
@@ -396,7 +396,7 @@ function readFullSentence(
     const time = [...times].reverse().find((t) => t.end <= mention.start);
     // A point in time of its own ("10月份上线以来") rules out the paragraph's period.
     const ownPoint = /\d{1,2}月|以来|季度|半年/.test(full.text.slice(0, mention.start));
-    const period: Period = time ? time.period : (!ownPoint && paragraphPeriod) || section.defaultPeriod;
+    let period: Period = time ? time.period : (!ownPoint && paragraphPeriod) || section.defaultPeriod;
     // 力争/有望 govern their own clause, not the rest of the sentence.
     const before = full.text.slice(context.clause.start, mention.start);
     const elapsed =
@@ -408,6 +408,9 @@ function readFullSentence(
     const figureBefore = [...rows].reverse().find((r) => !r.relatedTo);
     const clauseOpening = full.text.slice(context.clause.start, context.clause.end);
     const modality = own === 'actual' && figureBefore && figureBefore.modality !== 'actual' && BARE_CHANGE_CLAUSE.test(clauseOpening) ? figureBefore.modality : own;
+    // "浙江将…力争战略性新兴产业增加值增长7.5%" with no time in a review: a target is for the year the report plans.
+    const undatedTarget = !time && period === section.defaultPeriod && modality === 'target' && section.role !== 'plan' && period.fromMonth === undefined && period.year < meta.planYear;
+    if (undatedTarget) period = makePeriod(meta.planYear);
     const measure = detectMeasure(mention, context.left, context.metric);
     const clauseText = full.text.slice(context.clause.start, context.clause.end);
     const listed = bracketRegion(full.text, mention.start, section.region);
@@ -423,7 +426,13 @@ function readFullSentence(
           : paragraphRegion
             ? 'named earlier in the paragraph'
             : `article: ${section.scope?.region ?? 'document region'}`,
-      period: time ? 'stated in the sentence' : !ownPoint && paragraphPeriod ? 'named earlier in the paragraph' : `section default (${section.heading.slice(0, 20)})`,
+      period: time
+        ? 'stated in the sentence'
+        : undatedTarget
+          ? 'a target with no time: the year the report plans'
+          : !ownPoint && paragraphPeriod
+            ? 'named earlier in the paragraph'
+            : `section default (${section.heading.slice(0, 20)})`,
       written: section.written,
     };
     const sentenceSpan = toSourceSpan(normalized, part.start, part.end);

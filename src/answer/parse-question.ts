@@ -67,6 +67,8 @@ const FRAME_TOKENS = new Set(
     '那个 这个 那些 这些 按 按照 根据 据 三年 三年计划 报告 政府工作报告 材料 文件 说').split(' '),
 );
 
+const DOCUMENT_NAMES = new Set(['行动计划', '行动方案', '实施方案', '方案', '规划', '发展规划', '三年行动']);
+
 function measureOf(text: string): Measure | undefined {
   if (SHARE_RE.test(text)) return 'share';
   if (RANK_RE.test(text)) return 'rank';
@@ -169,7 +171,9 @@ export function parseQuestion(question: string, today = new Date(), ignoreWeak: 
   };
   // "…行动计划提出每年布局多少项": what is asked follows the verb that introduces it.
   const focus = focusMatch ? contentTokens(focusMatch[1].replace(/^.*(提出|明确|要求|规定|部署|指出)/, '')) : [];
-  const terms = [...new Set(contentTokens(stripped))];
+  // "按…三年行动计划，…比重要达到多少": for a figure, the plan named is where it is, not what is measured.
+  const numeric = NUMERIC_RE.test(text) && !DESCRIPTIVE_RE.test(text);
+  const terms = [...new Set(contentTokens(stripped))].filter((t) => !(numeric && DOCUMENT_NAMES.has(t)));
   return {
     text,
     regions,
