@@ -1,4 +1,5 @@
 import { CHINESE_NUMERAL_RUN, parseChineseNumeral } from './chinese-numerals.js';
+import { toSimplified } from '../src/domain/simplified.js';
 import { normalizeText } from './normalize-text.js';
 
 /**
@@ -33,7 +34,8 @@ function replaceChineseNumerals(text: string): string {
 }
 
 export function canonicalAnswer(text: string): string {
-  const plain = normalizeText(text.replaceAll(OPEN, '').replaceAll(CLOSE, '')).toLowerCase();
+  // 8032.81億元 and 8032.81亿元 say the same: accepted strings copied from a traditional text match either.
+  const plain = toSimplified(normalizeText(text.replaceAll(OPEN, '').replaceAll(CLOSE, ''))).toLowerCase();
   return replaceChineseNumerals(plain).replace(
     ARABIC_NUMBER,
     (_whole, integerPart: string, fractionPart: string | undefined, multiplier: string | undefined) =>

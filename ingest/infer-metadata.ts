@@ -124,6 +124,7 @@ export function resolveMetadata(
   let planYear: number;
   let midYear = false;
   let spanPeriod: string | undefined;
+  let undated = false;
   const planYears = years.filter((y) => y.plan && !y.review).map((y) => y.year);
   const reviewYears = years.filter((y) => y.review && !y.plan).map((y) => y.year);
   const allYears = years.map((y) => y.year);
@@ -157,6 +158,7 @@ export function resolveMetadata(
     const mentioned = mostFrequentYear(text);
     const planStart = mentioned === undefined ? plannedFiveYearStart(text) : undefined;
     const year = mentioned ?? planStart ?? new Date().getFullYear();
+    undated = mentioned === undefined && planStart === undefined;
     // A mid-year progress report ("今年上半年…") reviews the year it was written in.
     midYear = new RegExp(`${year}年上半年|今年上半年`).test(text);
     planYear = year;
@@ -184,6 +186,7 @@ export function resolveMetadata(
     planYear,
     periods: [...new Set([String(reviewYear), String(planYear)])],
     ...(midYear ? { defaultPeriod: `${reviewYear}H1` } : spanPeriod ? { defaultPeriod: spanPeriod } : {}),
+    ...(undated ? { undated: true } : {}),
     provenance,
   };
 }

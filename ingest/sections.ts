@@ -122,7 +122,7 @@ export function splitSections(
         role: b.role,
         year: b.year,
         defaultPeriod: b.period ?? defaultPeriodFor(b.role, b.year, meta),
-        written: meta.published,
+        ...(meta.undated ? {} : { written: meta.published }),
         scope: { region: meta.provenance.regions?.how ?? '', written: meta.provenance.published?.how ?? '' },
       },
     });

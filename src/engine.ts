@@ -100,6 +100,7 @@ async function engineOver(reader: IndexReader, storeKind: StoreKind, options: En
   const years = new Set(reader.facts.years);
 
   const writtenYears = new Map(reader.facts.writtenYears);
+  const undatedRegions = new Set(reader.facts.undatedRegions ?? []);
 
   const corpus: Corpus = {
     table,
@@ -110,6 +111,7 @@ async function engineOver(reader: IndexReader, storeKind: StoreKind, options: En
     mentionedRegions,
     years,
     writtenYears,
+    undatedRegions,
     dense,
   };
 

@@ -463,6 +463,7 @@ function readFullSentence(
       valueStart: valueSpan.start,
       valueEnd: valueSpan.end,
       scope,
+      ...(meta.undated && !time?.explicitYear ? { undated: true } : {}),
       ...(context.subjectOf ? { relatedTo: `${meta.id}:${toSourceSpan(normalized, full.start + context.subjectOf.mention.start, full.start + context.subjectOf.mention.end).start}` } : {}),
     });
   }

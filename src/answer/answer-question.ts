@@ -30,6 +30,8 @@ export interface Corpus {
   years: Set<number>;
   /** Region → the year its newest report was written in: what 今年/去年 in a question count from. */
   writtenYears: ReadonlyMap<string, number>;
+  /** Regions with figures from texts that never name their year. */
+  undatedRegions: ReadonlySet<string>;
   dense: RetrievalReport['dense'];
 }
 
@@ -47,7 +49,9 @@ function coverageGap(question: ParsedQuestion, corpus: Corpus): string | undefin
   const unknown = question.regions.filter((r) => !corpus.mentionedRegions.has(r));
   if (unknown.length) return `报告中没有关于${unknown.join('、')}的内容，无法回答。`;
   // The year after an asked one may state it as a difference ("比上年提高…").
-  if (question.periods.length && question.periods.every((p) => !corpus.years.has(p.year) && !corpus.years.has(p.year + 1))) {
+  // A text that never names its year may hold the asked one.
+  const undated = question.regions.length ? question.regions.some((r) => corpus.undatedRegions.has(r)) : corpus.undatedRegions.size > 0;
+  if (!undated && question.periods.length && question.periods.every((p) => !corpus.years.has(p.year) && !corpus.years.has(p.year + 1))) {
     return '报告没有涉及所问的年份，无法回答。';
   }
   return undefined;

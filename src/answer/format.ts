@@ -35,6 +35,11 @@ export function kindLabel(row: Indicator): string {
 }
 
 /** "2026年湖北算力规模目标" */
+/** The row's period in words; a text that never names its year is quoted for its months and says so. */
+export function rowPeriodLabel(row: Pick<Indicator, 'period' | 'undated'>): string {
+  return row.undated ? `${periodLabel(row.period).replace(/^\d{4}年/, '')}（原文未写明年份）` : periodLabel(row.period);
+}
+
 export function subjectOf(row: Indicator): string {
-  return `${periodLabel(row.period)}${row.region}${row.metric}${kindLabel(row)}`;
+  return `${rowPeriodLabel(row)}${row.region}${row.metric}${kindLabel(row)}`;
 }

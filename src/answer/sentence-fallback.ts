@@ -2,7 +2,7 @@ import { comparableUnit, COUNT_UNITS, findNumberMentions } from '../domain/numbe
 import { canonicalize } from '../domain/synonyms.js';
 import { meaningfulTerms, type ScoredIndicator } from '../indicators/indicator-table.js';
 import type { Indicator } from '../indicators/indicator.js';
-import { periodLabel, valuePhrase } from './format.js';
+import { rowPeriodLabel, valuePhrase } from './format.js';
 import type { ParsedQuestion } from './parse-question.js';
 
 /**
@@ -63,5 +63,5 @@ export function sentenceFallback(question: ParsedQuestion, hits: ScoredIndicator
 /** "2024年上半年宁夏：“三个100”重点工业项目完成投资190.3亿元" — the clause itself names the figure. */
 export function clauseStatement(row: Indicator): string {
   const clause = row.phrase.includes(row.raw) ? row.phrase.trim() : `${row.metric}${valuePhrase(row)}`;
-  return `${periodLabel(row.period)}${row.region}：${clause.replace(/[。；，、]+$/, '')}`;
+  return `${rowPeriodLabel(row)}${row.region}：${clause.replace(/[。；，、]+$/, '')}`;
 }

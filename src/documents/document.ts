@@ -20,6 +20,8 @@ export interface DocumentMeta {
   planYear: number;
   /** Period a statement without any time expression refers to, when its section says nothing. */
   defaultPeriod?: string;
+  /** Nothing in the text says when it was written or which year it reports ("前三季度，全市…"): its years are assumed. */
+  undated?: boolean;
   periods: string[];
   provenance: Record<string, Provenance>;
 }

@@ -78,8 +78,10 @@ function asksOneItem(metric: string, terms: string[]): boolean {
 
 const COUNT_UNITS = new Set(['个', '家', '户', '项', '款', '台', '套', '件', '场', '辆', '人', '名', '座', '所', '批']);
 
-export function periodMatches(row: Pick<Indicator, 'year' | 'period'>, period: Period | undefined, fullYearOnly = false): boolean {
+export function periodMatches(row: Pick<Indicator, 'year' | 'period' | 'undated'>, period: Period | undefined, fullYearOnly = false): boolean {
   if (!period) return true;
+  // A text that never names its year answers for the months it names, in whatever year is asked (and says so).
+  if (row.undated) return row.period.slice(4) === period.key.slice(4);
   if (row.year !== period.year) return false;
   if (period.fromMonth === undefined) return !fullYearOnly || row.period === period.key;
   return row.period === period.key;

@@ -44,6 +44,8 @@ export interface Indicator {
   relatedTo?: string;
   /** How region and period were resolved: named in the clause or sentence, or inherited (and from where). */
   scope?: ResolvedScope;
+  /** The text never names the year (an undated "前三季度…"): `period` holds its months, in a year ingest assumed. */
+  undated?: boolean;
 }
 
 export interface ResolvedScope {

@@ -11,6 +11,8 @@ export interface CorpusFacts {
   years: number[];
   /** Region → the year its newest report was written in, which 今年/去年 in a question count from. */
   writtenYears: Array<[string, number]>;
+  /** Regions with figures from texts that never name their year: a year asked there may still be answered. */
+  undatedRegions: string[];
 }
 
 /**
@@ -31,12 +33,19 @@ export function computeCorpusFacts(documents: StoredDocument[], sections: Sectio
   }
   for (const row of indicators) mentionedRegions.add(row.region);
   // Years the reports speak of: sections, rows, and every 20xx年 in the text ("部署2026年八项重点工作").
-  const years = new Set([...sections.map((s) => s.year), ...indicators.map((r) => r.year)]);
+  const years = new Set([...sections.map((s) => s.year), ...indicators.filter((r) => !r.undated).map((r) => r.year)]);
+  const undatedRegions = new Set(indicators.filter((r) => r.undated).map((r) => r.region));
   for (const doc of documents) for (const m of doc.text.matchAll(/(20\d{2})年/g)) years.add(Number(m[1]));
   const writtenYears = new Map<string, number>();
   for (const s of sections) {
     const year = Number(s.written?.slice(0, 4));
     if (s.region && year > (writtenYears.get(s.region) ?? 0)) writtenYears.set(s.region, year);
   }
-  return { sectionRegions: [...sectionRegions], mentionedRegions: [...mentionedRegions], years: [...years], writtenYears: [...writtenYears] };
+  return {
+    sectionRegions: [...sectionRegions],
+    mentionedRegions: [...mentionedRegions],
+    years: [...years],
+    writtenYears: [...writtenYears],
+    undatedRegions: [...undatedRegions],
+  };
 }

@@ -54,6 +54,8 @@ describe('containsAnswer', () => {
 describe('canonicalAnswer', () => {
   it('writes each number as a delimited plain value', () => {
     expect(canonicalAnswer('2.2万 P')).toBe('⟨22000⟩p');
+    // An accepted string copied from a traditional-character text matches the simplified answer.
+    expect(canonicalAnswer('8032.81億元')).toBe(canonicalAnswer('8032.81亿元'));
     expect(canonicalAnswer('3.3万亿元')).toBe('⟨3300000000000⟩元');
     expect(canonicalAnswer('两万辆、三百家')).toBe('⟨20000⟩辆、⟨300⟩家');
     expect(canonicalAnswer('百分之五')).toBe('⟨5⟩%');

@@ -37,6 +37,11 @@ export const MIGRATIONS: Migration[] = [
                                            PRIMARY KEY (region, term)) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: 'indicator rows whose text never names the year (undated), for the period filter',
+    sql: `ALTER TABLE indicators ADD COLUMN undated INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -33,7 +33,7 @@ export class SqliteIndexReader implements IndexReader {
     dir: string,
   ) {
     const meta = (key: string) => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
-    this.facts = { writtenYears: [], ...(JSON.parse(meta('facts') ?? '{"sectionRegions":[],"mentionedRegions":[],"years":[]}') as Partial<CorpusFacts>) } as CorpusFacts;
+    this.facts = { writtenYears: [], undatedRegions: [], ...(JSON.parse(meta('facts') ?? '{"sectionRegions":[],"mentionedRegions":[],"years":[]}') as Partial<CorpusFacts>) } as CorpusFacts;
     const vectors = meta('vectors_dir');
     this.vectorsDir = vectors ? join(dir, vectors) : undefined;
     const options = JSON.parse(meta('bm25_options') ?? '{"k1":1.2,"b":0.75}') as Bm25Options;
@@ -188,7 +188,7 @@ class SqliteIndicatorSource implements IndicatorSource {
     this.statements = {
       row: db.prepare('SELECT json FROM indicators WHERE ord = ?').pluck(),
       scoring: db.prepare('SELECT scoring FROM indicators WHERE ord = ?').pluck(),
-      head: db.prepare('SELECT region, year, period, modality FROM indicators WHERE ord = ?'),
+      head: db.prepare('SELECT region, year, period, modality, undated FROM indicators WHERE ord = ?'),
       term: db.prepare('SELECT df, rows FROM indicator_terms WHERE term = ?'),
       regionTerm: db.prepare('SELECT rows FROM indicator_region_terms WHERE region = ? AND term = ?').pluck(),
       // Like a Map filled in row order: the last row with an id is the one it names.
@@ -242,7 +242,10 @@ class SqliteIndicatorSource implements IndicatorSource {
   }
 
   head(ord: number): RowHead {
-    return this.heads.get(ord, () => this.statements.head.get(ord) as RowHead);
+    return this.heads.get(ord, () => {
+      const { undated, ...head } = this.statements.head.get(ord) as Omit<RowHead, 'undated'> & { undated: number };
+      return undated ? { ...head, undated: true } : head;
+    });
   }
 
   ordOf(id: string): number | undefined {

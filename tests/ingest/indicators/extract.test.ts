@@ -314,3 +314,17 @@ describe('a total after a growth and an estimate followed by its change', () => 
     expect(indicators.find((r) => r.raw === '4%')?.modality).toBe('actual');
   });
 });
+
+describe('a text that never names its year', () => {
+  const { meta, indicators } = prepareDocument('undated.txt', '前三季度，全市规上工业增加值同比增长4.3%，工业投资增长9.1%。');
+
+  it('is marked undated, and so are its rows, which keep the months they name', () => {
+    expect(meta.undated).toBe(true);
+    expect(indicators.find((r) => r.raw === '4.3%')).toMatchObject({ undated: true });
+    expect(indicators.find((r) => r.raw === '4.3%')?.period.slice(4)).toBe('-01..09');
+  });
+
+  it('is not undated once the text names a year', () => {
+    expect(prepareDocument('dated.txt', '2024年前三季度，全市规上工业增加值同比增长4.3%。').meta.undated).toBeUndefined();
+  });
+});
