@@ -54,7 +54,7 @@ describe('SQLite store: schema versions, WAL, damaged files', () => {
     const store = new SqliteIndexStore(file);
     const refusal = store.check(DEFAULT_EMBEDDING_MODEL);
     await expect(refusal).rejects.toBeInstanceOf(AppError);
-    await expect(refusal).rejects.toMatchObject({ code: 'store_incompatible', message: expect.stringMatching(/schema version 99, newer than this build understands \(1\)/) });
+    await expect(refusal).rejects.toMatchObject({ code: 'store_incompatible', message: expect.stringContaining(`schema version 99, newer than this build understands (${SCHEMA_VERSION})`) });
     await expect(store.write(await referenceSnapshot())).rejects.toMatchObject({ code: 'store_incompatible' });
     await expect(store.open()).rejects.toMatchObject({ code: 'store_incompatible' });
     const after = new Database(file, { readonly: true });
