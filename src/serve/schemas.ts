@@ -144,7 +144,7 @@ export const healthSchema = z
     dense: z.object({ active: z.boolean(), model: z.string(), reason: z.string().optional() }),
     llm: z.object({ configured: z.boolean(), model: z.string().optional() }).optional(),
     /** Which index store the engine reads (DATABASE_URL). */
-    store: z.enum(['json', 'sqlite']).optional(),
+    store: z.enum(['json', 'sqlite', 'postgres']).optional(),
     index: z.object({ createdAt: z.string(), corpusHash: z.string(), documents: z.number(), chunks: z.number(), indicators: z.number() }).optional(),
   })
   .meta({ id: 'Health' });
