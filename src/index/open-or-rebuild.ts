@@ -117,6 +117,11 @@ export async function openExisting(source: IndexSource): Promise<Engine | undefi
   }
 }
 
+/** An engine over the store's current index as it stands, no seeds read: what a server opens when another process wrote a newer index. */
+export function openInStore(source: IndexSource, store: IndexStore): Promise<Engine> {
+  return openEngine(engineOptions(source, store, source.onWarning ?? (() => {})));
+}
+
 function engineOptions(source: IndexSource, store: IndexStore, warn: (message: string) => void): EngineOptions {
   return {
     ...source.engineOptions,
