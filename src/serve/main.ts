@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     engine = existing;
     logger.info({ store: existing.store.kind, documents: existing.manifest.counts.documents }, 'serving the existing index while the seeds are checked');
   }
-  const opened = await openOrRebuild(source);
+  const opened = await openOrRebuild(source, { serving: existing });
   if (stopping) return;
   const previous = engine;
   engine = opened.engine;

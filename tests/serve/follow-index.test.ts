@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../ingest/pipeline.js';
 import { openEngine, type Engine } from '../../src/engine.js';
+import { DEFAULT_EMBEDDING_MODEL } from '../../src/index/embeddings.js';
+import { openExisting, openOrRebuild } from '../../src/index/open-or-rebuild.js';
 import { followIndex } from '../../src/serve/follow-index.js';
 import { SqliteIndexStore } from '../../src/store/sqlite/sqlite-store.js';
 import { SEED, SEED_IDS, SEEDS_DIR } from '../fixtures/seeds.js';
@@ -51,4 +53,21 @@ describe('followIndex: a server picks up an index another process wrote (SQLite 
       await writer.close();
     }
   });
+
+  it('start-up keeps the engine it served early when the seeds check finds the index unchanged', async () => {
+    const source = { seedsDir: SEEDS_DIR, indexDir: join(root, 'start'), embeddingModel: DEFAULT_EMBEDDING_MODEL, embedder: null };
+    const built = await openOrRebuild(source);
+    await built.engine.close();
+    const existing = await openExisting(source);
+    expect(existing).toBeDefined();
+    const opened = await openOrRebuild(source, { serving: existing });
+    expect(opened.ingest.changed).toBe(false);
+    expect(opened.engine).toBe(existing);
+    // Forced (or changed): a new engine, the early one left for the caller to close.
+    const forced = await openOrRebuild(source, { serving: existing, force: true });
+    expect(forced.engine).not.toBe(existing);
+    await existing?.close();
+    await forced.engine.close();
+  });
 });
+
