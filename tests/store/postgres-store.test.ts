@@ -12,6 +12,7 @@ import { detectPgvector } from '../../src/store/postgres/pgvector.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION, pgSchemaVersion } from '../../src/store/postgres/postgres-migrations.js';
 import { PostgresIndexStore } from '../../src/store/postgres/postgres-store.js';
 import { SEED, SEED_IDS, SEEDS_DIR } from '../fixtures/seeds.js';
+import { TINY_MODEL_ID, writeTinyModel } from '../fixtures/tiny-model.js';
 import { pgUnavailableReason, startPgTestServer, type PgTestServer } from './pg-test-db.js';
 import { referenceSnapshot, subsetOf } from './reference-snapshot.js';
 
@@ -232,6 +233,45 @@ describe.skipIf(Boolean(missing))('PostgreSQL store: two servers on one database
       await engineB?.close();
       await writerStore.close();
       await readerStore.close();
+    }
+  });
+});
+
+describe.skipIf(Boolean(missing))('PostgreSQL store: dense vectors with the tiny model, shared through the database', () => {
+  let server: PgTestServer;
+  let work: string;
+  beforeAll(async () => {
+    server = await startPgTestServer();
+    work = await mkdtemp(join(tmpdir(), 'policy-qa-pg-dense-'));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('a server that never saw the ingest disk loads the HNSW vectors from the database and answers with dense on', async () => {
+    const modelsDir = join(work, 'models');
+    await writeTinyModel(modelsDir);
+    const url = await server.database();
+    const writer = new PostgresIndexStore(url);
+    const reader = new PostgresIndexStore(url);
+    try {
+      const ingest = await runIngest({ seedsDir: SEEDS_DIR, indexDir: join(work, 'ingest-side'), modelDir: modelsDir, embeddingModel: TINY_MODEL_ID, store: writer });
+      expect(ingest.dense.active).toBe(true);
+      expect(ingest.vectors).toBe(ingest.chunks);
+      const engine = await openEngine({ indexDir: join(work, 'serve-side'), store: reader, modelDir: modelsDir, embeddingModel: TINY_MODEL_ID });
+      try {
+        expect(engine.dense.active).toBe(true);
+        expect(engine.store.vectors?.kept).toBe('database');
+        const response = await engine.ask({ question: '2026年湖北算力目标是多少' });
+        expect(response.retrieval.retrievers).toEqual(['indicators', 'bm25', 'dense']);
+        expect(response.answer).toContain('2.2万P');
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      await writer.close();
+      await reader.close();
     }
   });
 });
