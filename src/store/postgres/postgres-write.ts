@@ -6,17 +6,24 @@ import { encodeInts } from '../int-blob.js';
 
 /** Rows per INSERT: each column goes as one array parameter, so a batch is one round trip. */
 const BATCH = 2_000;
+/** A document row holds its whole text and structure: fewer per statement keeps each one well under the protocol's limits. */
+const DOCUMENT_BATCH = 100;
 
-type Column = { name: string; type: string; values: unknown[] };
+/** One column: its value for row i, computed (JSON-encoded, say) only when its batch is sent. */
+type Column = { name: string; type: string; value: (i: number) => unknown };
 
-/** INSERT … SELECT $generation, * FROM unnest($2::type[], …) in batches. */
-async function insertRows(client: pg.ClientBase, table: string, generation: string, columns: Column[]): Promise<void> {
-  const rows = columns[0]?.values.length ?? 0;
-  const names = columns.map((c) => c.name).join(', ');
+/**
+ * INSERT … SELECT $generation, * FROM unnest($2::type[], …) in batches. `lastAs` rewrites the last
+ * column from its unnested value (the chunks' JSON term list → tsvector).
+ */
+async function insertRows(client: pg.ClientBase, table: string, generation: string, rows: number, columns: Column[], batch = BATCH, lastAs?: string): Promise<void> {
+  const names = columns.map((c) => c.name);
   const arrays = columns.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ');
-  const sql = `INSERT INTO ${table} (generation, ${names}) SELECT $1, * FROM unnest(${arrays})`;
-  for (let start = 0; start < rows; start += BATCH) {
-    await client.query(sql, [generation, ...columns.map((c) => c.values.slice(start, start + BATCH))]);
+  const selected = lastAs ? [...names.slice(0, -1), lastAs] : names;
+  const sql = `INSERT INTO ${table} (generation, ${names.join(', ')}) SELECT $1, ${selected.join(', ')} FROM unnest(${arrays}) AS u (${names.join(', ')})`;
+  for (let start = 0; start < rows; start += batch) {
+    const end = Math.min(rows, start + batch);
+    await client.query(sql, [generation, ...columns.map((c) => Array.from({ length: end - start }, (_, k) => c.value(start + k)))]);
   }
 }
 
@@ -38,37 +45,44 @@ function chunkTerms(snapshot: IndexSnapshot): string[][] {
 export async function writeGeneration(client: pg.ClientBase, snapshot: IndexSnapshot, vectorFiles: Array<{ path: string; body: Buffer }>): Promise<string> {
   const { documents, sections, chunks, indicators, bm25 } = snapshot;
   const generation = (await client.query<{ id: string }>("SELECT nextval('generation_ids')::text AS id")).rows[0].id;
-  const ords = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-  await insertRows(client, 'documents', generation, [
-    { name: 'ord', type: 'integer', values: ords(documents.length) },
-    { name: 'id', type: 'text', values: documents.map((d) => d.id) },
-    { name: 'body', type: 'text', values: documents.map((d) => JSON.stringify(d)) },
-  ]);
-  await insertRows(client, 'sections', generation, [
-    { name: 'ord', type: 'integer', values: ords(sections.length) },
-    { name: 'doc_id', type: 'text', values: sections.map((s) => s.docId) },
-    { name: 'body', type: 'text', values: sections.map((s) => JSON.stringify(s)) },
+  await insertRows(client, 'documents', generation, documents.length, [
+    { name: 'ord', type: 'integer', value: (i) => i },
+    { name: 'id', type: 'text', value: (i) => documents[i].id },
+    { name: 'body', type: 'text', value: (i) => JSON.stringify(documents[i]) },
+  ], DOCUMENT_BATCH);
+  await insertRows(client, 'sections', generation, sections.length, [
+    { name: 'ord', type: 'integer', value: (i) => i },
+    { name: 'doc_id', type: 'text', value: (i) => sections[i].docId },
+    { name: 'body', type: 'text', value: (i) => JSON.stringify(sections[i]) },
   ]);
   // tsvector has no array-of-arrays input through unnest: each chunk's terms travel as one JSON array.
-  await insertChunks(client, generation, snapshot, chunkTerms(snapshot));
-  const terms = Object.entries(bm25.postings);
-  await insertRows(client, 'bm25_terms', generation, [
-    { name: 'term', type: 'text', values: terms.map(([term]) => term) },
-    { name: 'postings', type: 'bytea', values: terms.map(([, list]) => encodeInts(list.flat())) },
+  const terms = chunkTerms(snapshot);
+  await insertRows(client, 'chunks', generation, chunks.length, [
+    { name: 'ord', type: 'integer', value: (i) => i },
+    { name: 'id', type: 'text', value: (i) => chunks[i].id },
+    { name: 'doc_id', type: 'text', value: (i) => chunks[i].docId },
+    { name: 'tokens', type: 'integer', value: (i) => bm25.lengths[i] },
+    { name: 'body', type: 'text', value: (i) => JSON.stringify(chunks[i]) },
+    { name: 'terms', type: 'text', value: (i) => JSON.stringify(terms[i]) },
+  ], BATCH, 'array_to_tsvector(ARRAY(SELECT json_array_elements_text(terms::json)))');
+  const postings = Object.entries(bm25.postings);
+  await insertRows(client, 'bm25_terms', generation, postings.length, [
+    { name: 'term', type: 'text', value: (i) => postings[i][0] },
+    { name: 'postings', type: 'bytea', value: (i) => encodeInts(postings[i][1].flat()) },
   ]);
   const rowIndex = buildRowIndex(indicators);
-  await insertRows(client, 'indicators', generation, [
-    { name: 'ord', type: 'integer', values: ords(indicators.length) },
-    { name: 'doc_id', type: 'text', values: indicators.map((r) => r.docId) },
-    { name: 'body', type: 'text', values: indicators.map((r) => JSON.stringify(r)) },
-    { name: 'tokens', type: 'text', values: rowIndex.tokens.map((t) => JSON.stringify(t)) },
+  await insertRows(client, 'indicators', generation, indicators.length, [
+    { name: 'ord', type: 'integer', value: (i) => i },
+    { name: 'doc_id', type: 'text', value: (i) => indicators[i].docId },
+    { name: 'body', type: 'text', value: (i) => JSON.stringify(indicators[i]) },
+    { name: 'tokens', type: 'text', value: (i) => JSON.stringify(rowIndex.tokens[i]) },
   ]);
   const rowTerms = [...rowIndex.postings];
-  await insertRows(client, 'indicator_terms', generation, [
-    { name: 'ord', type: 'integer', values: ords(rowTerms.length) },
-    { name: 'term', type: 'text', values: rowTerms.map(([term]) => term) },
-    { name: 'rows', type: 'bytea', values: rowTerms.map(([, list]) => encodeInts(list)) },
+  await insertRows(client, 'indicator_terms', generation, rowTerms.length, [
+    { name: 'ord', type: 'integer', value: (i) => i },
+    { name: 'term', type: 'text', value: (i) => rowTerms[i][0] },
+    { name: 'rows', type: 'bytea', value: (i) => encodeInts(rowTerms[i][1]) },
   ]);
   for (const file of vectorFiles) {
     await client.query('INSERT INTO vector_files (generation, path, body) VALUES ($1, $2, $3)', [generation, file.path, file.body]);
@@ -89,23 +103,4 @@ export async function writeGeneration(client: pg.ClientBase, snapshot: IndexSnap
   }
   await client.query('DELETE FROM generations WHERE id <> $1', [generation]);
   return generation;
-}
-
-async function insertChunks(client: pg.ClientBase, generation: string, snapshot: IndexSnapshot, terms: string[][]): Promise<void> {
-  const { chunks, bm25 } = snapshot;
-  const sql = `INSERT INTO chunks (generation, ord, id, doc_id, tokens, body, terms)
-               SELECT $1, c.ord, c.id, c.doc_id, c.tokens, c.body, array_to_tsvector(ARRAY(SELECT json_array_elements_text(c.terms::json)))
-               FROM unnest($2::integer[], $3::text[], $4::text[], $5::integer[], $6::text[], $7::text[]) AS c (ord, id, doc_id, tokens, body, terms)`;
-  for (let start = 0; start < chunks.length; start += BATCH) {
-    const batch = chunks.slice(start, start + BATCH);
-    await client.query(sql, [
-      generation,
-      batch.map((_, i) => start + i),
-      batch.map((c) => c.id),
-      batch.map((c) => c.docId),
-      batch.map((_, i) => bm25.lengths[start + i]),
-      batch.map((c) => JSON.stringify(c)),
-      batch.map((_, i) => JSON.stringify(terms[start + i])),
-    ]);
-  }
 }
