@@ -1,12 +1,13 @@
 import type { VectorSourceChoice } from './hnsw-comparison.js';
+import type { BenchStore } from './store-comparison.js';
 
 export interface BenchOptions {
   /** Synthetic corpus sizes, ascending. */
   docs: number[];
-  /** --stores: run only the store comparison (JSON vs SQLite) at storeDocs. */
+  /** --stores: run only the store comparison (JSON, SQLite, PostgreSQL) at storeDocs. */
   stores: boolean;
   storeDocs: number[];
-  storeList: Array<'json' | 'sqlite'>;
+  storeList: BenchStore[];
   json: boolean;
   seed: number;
   /** Measured passes over the question mix, per mode. */
@@ -53,7 +54,8 @@ export const USAGE = `npm run bench -- [--docs N ...] [--json] [options]
   --stores              instead: compare the index stores (ingest rate, size, time to healthy, RSS, HTTP /ask
                         p50/p95 of a real npm start over the existing index); writes <out>/stores.md and stores.json
   --store-docs N ...    corpus sizes for --stores (default 1000 10000)
-  --store-list S,...    stores for --stores: json, sqlite (default json,sqlite)`;
+  --store-list S,...    stores for --stores: json, sqlite, postgres (default json,sqlite; postgres needs
+                        BENCH_DATABASE_URL=postgres://… naming a database it may overwrite)`;
 
 const VECTOR_CHOICES: readonly VectorSourceChoice[] = ['both', 'tiny', 'random', 'auto'];
 
@@ -116,9 +118,9 @@ export function parseArgs(argv: string[]): BenchOptions {
       }
       case '--store-list': {
         const names = value().split(',').filter(Boolean);
-        const unknown = names.filter((n) => n !== 'json' && n !== 'sqlite');
-        if (unknown.length || names.length === 0) throw new Error(`--store-list takes json and/or sqlite, got ${unknown.join(',') || 'nothing'}`);
-        options.storeList = names as Array<'json' | 'sqlite'>;
+        const unknown = names.filter((n) => n !== 'json' && n !== 'sqlite' && n !== 'postgres');
+        if (unknown.length || names.length === 0) throw new Error(`--store-list takes json, sqlite and/or postgres, got ${unknown.join(',') || 'nothing'}`);
+        options.storeList = names as BenchStore[];
         break;
       }
       case '--json':

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { runIngest } from '../ingest/pipeline.js';
 import { directoryBytes, peakRssMb } from './memory.js';
 import { profiled } from './phase-profile.js';
@@ -24,8 +25,20 @@ export async function runIngestTask(task: IngestTask): Promise<IngestMeasurement
     timingsMs: { ...result.timingsMs },
     processMs: performance.now(),
     peakRssMb: peakRssMb(),
-    indexBytes: await directoryBytes(task.indexDir),
+    indexBytes: task.databaseUrl && /^postgres(ql)?:\/\//.test(task.databaseUrl) ? await databaseBytes(task.databaseUrl) : await directoryBytes(task.indexDir),
     dense: { active: result.dense.active, reason: result.dense.reason },
     profile,
   };
+}
+
+/** A PostgreSQL index has no folder: its size is the database's (tables, indexes, TOAST). */
+async function databaseBytes(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const row = await client.query<{ bytes: string }>('SELECT pg_database_size(current_database())::text AS bytes');
+    return Number(row.rows[0].bytes);
+  } finally {
+    await client.end();
+  }
 }

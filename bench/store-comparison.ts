@@ -10,9 +10,13 @@ import { questionMixForCorpus, readDevQuestions } from './question-mix.js';
 import { startServerProcess } from './server-process.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
 
-export type BenchStore = 'json' | 'sqlite';
+export type BenchStore = 'json' | 'sqlite' | 'postgres';
 
-export const STORE_URLS: Record<BenchStore, string> = { json: 'json:', sqlite: '' };
+/** DATABASE_URL per store; PostgreSQL's comes from BENCH_DATABASE_URL (a database the bench may overwrite). */
+export function storeUrl(store: BenchStore): string | undefined {
+  if (store === 'postgres') return process.env.BENCH_DATABASE_URL || undefined;
+  return store === 'json' ? 'json:' : '';
+}
 
 export interface StoreRun {
   store: BenchStore;
@@ -49,9 +53,15 @@ export async function compareStores(options: StoreComparisonOptions): Promise<St
       const indexDir = path.join(options.work, `store-index-${store}-${docs}`);
       const run: StoreRun = { store, docs, textMb };
       runs.push(run);
+      const databaseUrl = storeUrl(store);
+      if (databaseUrl === undefined) {
+        run.error = 'skipped: set BENCH_DATABASE_URL=postgres://… to a database the bench may overwrite';
+        options.log(`stores N=${docs} ${store}: ${run.error}`);
+        continue;
+      }
       try {
         const ingest = await runTask(
-          { task: 'ingest', seedsDir: corpusDir, indexDir, embedding: { enabled: false }, databaseUrl: STORE_URLS[store] },
+          { task: 'ingest', seedsDir: corpusDir, indexDir, embedding: { enabled: false }, databaseUrl },
           { timeoutMs: 60 * MINUTE },
         );
         run.ingest = {
@@ -63,7 +73,7 @@ export async function compareStores(options: StoreComparisonOptions): Promise<St
           indicators: ingest.indicators,
         };
         options.log(`stores N=${docs} ${store}: ingested in ${run.ingest.seconds.toFixed(1)} s, index ${run.ingest.indexMb.toFixed(0)} MB`);
-        const server = await startServerProcess({ INDEX_DIR: indexDir, SEEDS_DIR: corpusDir, DATABASE_URL: STORE_URLS[store] }, 20 * MINUTE);
+        const server = await startServerProcess({ INDEX_DIR: indexDir, SEEDS_DIR: corpusDir, DATABASE_URL: databaseUrl }, 20 * MINUTE);
         try {
           const http = await timeOverHttp(server.baseUrl, questions, { rounds: options.rounds, warmupRounds: options.warmupRounds });
           const memory = server.memoryMb();

@@ -66,6 +66,11 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: envNumber(z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024)),
   /** A damaged index, or one built with another EMBEDDING_MODEL, found at start-up: rebuild it from the seeds, or refuse to start. */
   INDEX_ON_CORRUPT: z.enum(['rebuild', 'refuse']).default('rebuild'),
+  /**
+   * How often a server asks the store whether another process wrote a newer index (servers sharing one
+   * PostgreSQL database or SQLite file), and then serves it; 0 turns this off.
+   */
+  INDEX_POLL_SECONDS: envNumber(z.coerce.number().min(0).max(3600).default(2)),
   /** On SIGTERM, how long in-flight requests may take to finish before the server exits anyway. */
   SHUTDOWN_TIMEOUT_MS: envNumber(z.coerce.number().int().min(0).default(10_000)),
   /** Optional LLM answer mode (LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_TIMEOUT_MS, LLM_MAX_RETRIES). */

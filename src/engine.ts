@@ -2,7 +2,7 @@ import type { DocumentMeta, StoredDocument } from './documents/document.js';
 import { Bm25Index } from './index/bm25.js';
 import { DEFAULT_EMBEDDING_MODEL, loadEmbedder } from './index/embeddings.js';
 import type { Manifest } from './index/manifest.js';
-import type { IndexReader, IndexStore, StoreKind } from './store/index-store.js';
+import type { IndexReader, IndexStore, StoreKind, VectorStorage } from './store/index-store.js';
 import { indexStoreFor } from './store/open-store.js';
 import { VectorIndex } from './index/vector-store.js';
 import { IndicatorTable } from './indicators/indicator-table.js';
@@ -44,8 +44,10 @@ export interface Engine {
   readonly indicators: IndicatorTable;
   readonly manifest: Manifest;
   readonly dense: RetrievalReport['dense'];
-  /** Which store the index is read from, for /health. */
-  readonly store: { kind: StoreKind };
+  /** Which store the index is read from, for /health; `vectors` for a store shared across servers. */
+  readonly store: { kind: StoreKind; vectors?: VectorStorage };
+  /** The store's generation this engine answers from (IndexStore.currentGeneration() names the newest). */
+  readonly generation: string;
   close(): Promise<void>;
 }
 
@@ -142,7 +144,8 @@ async function engineOver(reader: IndexReader, storeKind: StoreKind, options: En
     indicators: table,
     manifest,
     dense,
-    store: { kind: storeKind },
+    store: { kind: storeKind, ...(reader.vectors ? { vectors: reader.vectors } : {}) },
+    generation: reader.generation,
     close: async () => reader.close(),
   };
 }

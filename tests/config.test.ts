@@ -61,4 +61,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
     expect((loadConfig({ RATE_LIMIT_PER_MINUTE: '' }) as Record<string, unknown>).RATE_LIMIT_PER_MINUTE).toBe(120);
   });
+
+  it('INDEX_POLL_SECONDS: 2 by default, 0 turns following another writer off, fractions allowed, negatives refused', () => {
+    expect(loadConfig({}).INDEX_POLL_SECONDS).toBe(2);
+    expect(loadConfig({ INDEX_POLL_SECONDS: '0' }).INDEX_POLL_SECONDS).toBe(0);
+    expect(loadConfig({ INDEX_POLL_SECONDS: '0.5' }).INDEX_POLL_SECONDS).toBe(0.5);
+    expect(loadConfig({ INDEX_POLL_SECONDS: '' }).INDEX_POLL_SECONDS).toBe(2);
+    expect(() => loadConfig({ INDEX_POLL_SECONDS: '-1' })).toThrow(/INDEX_POLL_SECONDS/);
+  });
 });

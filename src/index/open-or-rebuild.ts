@@ -37,7 +37,11 @@ export interface OpenedIndex {
   rebuiltBecause?: string;
 }
 
-type RebuildOptions = { force?: boolean } & Pick<IngestOptions, 'onProgress' | 'preloaded'>;
+type RebuildOptions = {
+  force?: boolean;
+  /** An engine already serving this store (openExisting's): kept, not opened again, when the index did not change. */
+  serving?: Engine;
+} & Pick<IngestOptions, 'onProgress' | 'preloaded'>;
 
 /**
  * Start-up and re-index: makes sure the index matches the seeds, then loads it. A damaged index,
@@ -87,6 +91,10 @@ async function openOrRebuildIn(store: IndexStore, source: IndexSource, options: 
 
   let ingest = await build(Boolean(options.force) || rebuiltBecause !== undefined);
   for (const warning of ingest.warnings) warn(`ingest: ${warning}`);
+  // A second copy of an in-memory index (PostgreSQL, JSON) would double the heap for nothing.
+  if (!ingest.changed && options.serving && options.serving.generation === (await store.currentGeneration())) {
+    return { engine: options.serving, ingest, rebuiltBecause };
+  }
   try {
     return { engine: await open(), ingest, rebuiltBecause };
   } catch (error) {
@@ -115,6 +123,11 @@ export async function openExisting(source: IndexSource): Promise<Engine | undefi
   } finally {
     await store.close();
   }
+}
+
+/** An engine over the store's current index as it stands, no seeds read: what a server opens when another process wrote a newer index. */
+export function openInStore(source: IndexSource, store: IndexStore): Promise<Engine> {
+  return openEngine(engineOptions(source, store, source.onWarning ?? (() => {})));
 }
 
 function engineOptions(source: IndexSource, store: IndexStore, warn: (message: string) => void): EngineOptions {

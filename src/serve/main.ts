@@ -3,7 +3,9 @@ import { indexSourceFromConfig } from '../index-source.js';
 import { loadConfig } from '../config.js';
 import type { Engine } from '../engine.js';
 import { AppError } from '../errors.js';
-import { openExisting, openOrRebuild } from '../index/open-or-rebuild.js';
+import { openExisting, openInStore, openOrRebuild } from '../index/open-or-rebuild.js';
+import { indexStoreFor } from '../store/open-store.js';
+import { followIndex, type IndexFollower } from './follow-index.js';
 import { createApp } from './app.js';
 import { createLogger } from './logger.js';
 import { swapOnReindex } from './routes/admin.js';
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
+  let follower: IndexFollower | undefined;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
     }, 100);
     idle.unref();
     server.close(() => {
+      void follower?.stop();
       void engine?.close();
       logger.info('stopped');
       process.exit(0);
@@ -91,11 +95,26 @@ async function main(): Promise<void> {
     engine = existing;
     logger.info({ store: existing.store.kind, documents: existing.manifest.counts.documents }, 'serving the existing index while the seeds are checked');
   }
-  const opened = await openOrRebuild(source);
+  const opened = await openOrRebuild(source, { serving: existing });
   if (stopping) return;
   const previous = engine;
   engine = opened.engine;
   if (previous && previous !== opened.engine) await previous.close();
+  if (config.INDEX_POLL_SECONDS > 0) {
+    // Another server (or an ingest run) writing the same database: serve its index within a poll.
+    const followed = indexStoreFor({ indexDir: source.indexDir, databaseUrl: source.databaseUrl }, (message) => logger.warn(message));
+    follower = followIndex({
+      store: followed,
+      intervalMs: config.INDEX_POLL_SECONDS * 1000,
+      current: () => engine,
+      open: () => openInStore(source, followed),
+      replace: (next) => {
+        engine = next;
+        logger.info({ documents: next.manifest.counts.documents, corpusHash: next.manifest.corpusHash }, 'a newer index was written elsewhere: serving it');
+      },
+      onError: (error) => logger.warn({ err: error }, 'could not check the store for a newer index'),
+    });
+  }
   const address = server.address();
   const port = address && typeof address === 'object' ? address.port : config.PORT;
   logger.info(

@@ -144,7 +144,9 @@ export const healthSchema = z
     dense: z.object({ active: z.boolean(), model: z.string(), reason: z.string().optional() }),
     llm: z.object({ configured: z.boolean(), model: z.string().optional() }).optional(),
     /** Which index store the engine reads (DATABASE_URL). */
-    store: z.enum(['json', 'sqlite']).optional(),
+    store: z.enum(['json', 'sqlite', 'postgres']).optional(),
+    /** PostgreSQL only: vectors kept in the database ('database') or none, and whether pgvector is installed, available or not installed. */
+    storeVectors: z.object({ kept: z.enum(['database', 'none']), pgvector: z.enum(['installed', 'available', 'not installed']) }).optional(),
     index: z.object({ createdAt: z.string(), corpusHash: z.string(), documents: z.number(), chunks: z.number(), indicators: z.number() }).optional(),
   })
   .meta({ id: 'Health' });

@@ -9,7 +9,10 @@ import { runIngest } from '../../ingest/pipeline.js';
 import { openEngine } from '../../src/engine.js';
 import { DEFAULT_EMBEDDING_MODEL } from '../../src/index/embeddings.js';
 import { checkIndex, openOrRebuild } from '../../src/index/open-or-rebuild.js';
+import pg from 'pg';
+import { PostgresIndexStore } from '../../src/store/postgres/postgres-store.js';
 import { SqliteIndexStore } from '../../src/store/sqlite/sqlite-store.js';
+import { pgUnavailableReason, startPgTestServer, type PgTestServer } from '../store/pg-test-db.js';
 import { SEED_IDS, SEEDS_DIR } from '../fixtures/seeds.js';
 
 const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -243,5 +246,92 @@ describe('crash safety (SQLite store): SIGKILL mid-ingest loses nothing, the nex
     } finally {
       await engine.close();
     }
+  });
+});
+
+const pgMissing = pgUnavailableReason();
+if (pgMissing) console.warn(pgMissing);
+
+describe.skipIf(Boolean(pgMissing))('crash safety (PostgreSQL store): SIGKILL inside the write transaction leaves the old generation serving', () => {
+  let pgServer: PgTestServer;
+  let root: string;
+  let url: string;
+  let manySeeds: string;
+  let oldGeneration: string | undefined;
+  let watcher: pg.Client;
+
+  const engineOver = async (run: (engine: Awaited<ReturnType<typeof openEngine>>) => Promise<void>) => {
+    const store = new PostgresIndexStore(url);
+    try {
+      const engine = await openEngine({ indexDir: root, store });
+      try {
+        await run(engine);
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      await store.close();
+    }
+  };
+
+  beforeAll(async () => {
+    pgServer = await startPgTestServer();
+    url = await pgServer.database();
+    root = await mkdtemp(join(tmpdir(), 'policy-qa-crash-pg-'));
+    const store = new PostgresIndexStore(url);
+    await runIngest({ seedsDir: SEEDS_DIR, indexDir: join(root, 'index'), store, embedder: null });
+    oldGeneration = await store.currentGeneration();
+    await store.close();
+    manySeeds = await copiesOfSeeds(root);
+    watcher = new pg.Client({ connectionString: url });
+    await watcher.connect();
+  });
+  afterAll(async () => {
+    await watcher?.end();
+    await pgServer?.stop();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('killed while its INSERTs run: the old index answers, and nothing of the new generation is left', async () => {
+    const child = ingestChild(manySeeds, join(root, 'index'), url);
+    let sawInsert = '';
+    const exitedEarly = child.exited.then(() => true);
+    // Kill only once the ingest's own backend is inside the write transaction, inserting rows.
+    while (!sawInsert) {
+      const active = await watcher.query<{ query: string }>(
+        "SELECT query FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database() AND state = 'active' AND query LIKE 'INSERT INTO %'",
+      );
+      if (active.rows[0]) sawInsert = active.rows[0].query;
+      else if (await Promise.race([exitedEarly, new Promise<false>((resolve) => setTimeout(() => resolve(false), 5))])) break;
+    }
+    child.kill();
+    const exit = await child.exited;
+    expect(sawInsert).toMatch(/^INSERT INTO (documents|sections|chunks|bm25_terms|indicators|indicator_terms)/);
+    expect(exit.signal).toBe('SIGKILL');
+    // The server rolls the orphaned transaction back once it notices the client is gone.
+    for (let i = 0; i < 200; i++) {
+      const left = await watcher.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database() AND backend_type = 'client backend'");
+      if (left.rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const generations = await watcher.query<{ generation: string }>(
+      'SELECT DISTINCT generation::text FROM (SELECT generation FROM documents UNION SELECT generation FROM chunks UNION SELECT generation FROM indicators) g',
+    );
+    expect(generations.rows.map((r) => r.generation)).toEqual([oldGeneration]);
+    await engineOver(async (engine) => {
+      expect(engine.generation).toBe(oldGeneration);
+      expect(engine.documents()).toHaveLength(SEED_IDS.length);
+      expect((await engine.ask({ question: QUESTION })).answer).toContain('2.2万P');
+    });
+  });
+
+  it('the next ingest completes and serves the new documents', async () => {
+    const child = ingestChild(manySeeds, join(root, 'index'), url);
+    expect(await child.exited).toEqual({ code: 0, signal: null });
+    await engineOver(async (engine) => {
+      expect(engine.generation).not.toBe(oldGeneration);
+      expect(engine.documents()).toHaveLength(COPIES * SEED_IDS.length);
+      expect((await engine.ask({ question: QUESTION })).answer).toContain('2.2万P');
+    });
   });
 });

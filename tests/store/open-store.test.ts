@@ -20,8 +20,12 @@ describe('DATABASE_URL picks the index store', () => {
     expect(json.location).toBe(resolve('data/index'));
   });
 
-  it('postgres:// is refused with a message saying so, naming DATABASE_URL', () => {
-    expect(() => indexStoreFor({ indexDir: 'x', databaseUrl: 'postgres://qa@db/qa' })).toThrow(expect.objectContaining({ code: 'config_invalid', field: 'DATABASE_URL', message: expect.stringMatching(/not supported by this build yet/) }));
+  it('postgres:// and postgresql:// pick the PostgreSQL store; its location hides the password', () => {
+    const store = indexStoreFor({ indexDir: 'x', databaseUrl: 'postgres://qa:secret@db:5432/qa' });
+    expect(store.kind).toBe('postgres');
+    expect(store.location).toBe('postgres://qa@db:5432/qa');
+    expect(indexStoreFor({ indexDir: 'x', databaseUrl: 'postgresql://db/qa' }).kind).toBe('postgres');
+    expect(() => indexStoreFor({ indexDir: 'x', databaseUrl: 'mysql://db/qa' })).toThrow(expect.objectContaining({ code: 'config_invalid', field: 'DATABASE_URL' }));
   });
 
   it('the config accepts the three forms and rejects anything else', () => {

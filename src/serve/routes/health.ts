@@ -22,6 +22,8 @@ export function registerHealth(app: Hono, engine: () => Engine | undefined): voi
       dense: publicDense(dense),
       llm: llmStatus(current),
       store: current.store.kind,
+      // A database shared by several servers: where the vectors are, and whether pgvector is there.
+      ...(current.store.vectors ? { storeVectors: current.store.vectors } : {}),
       index: {
         createdAt: manifest.createdAt,
         corpusHash: manifest.corpusHash,

@@ -1,14 +1,12 @@
 import { join, resolve } from 'node:path';
-import type { Section, StoredDocument } from '../../documents/document.js';
+import type { StoredDocument } from '../../documents/document.js';
 import { AppError } from '../../errors.js';
-import { MemoryIndicatorSource } from '../../indicators/memory-indicator-source.js';
 import { memoryBm25Source } from '../../index/bm25.js';
 import { ensureIndexParentWritable } from '../../index/index-dir-error.js';
 import { FILES, readManifest, readPayload, readStoredDocuments, removeStaleStaging, swapIndex, writeManifest, writePayload } from '../../index/index-files.js';
 import type { Manifest } from '../../index/manifest.js';
-import { memoryChunkSource } from '../../retrieve/chunk-source.js';
-import { computeCorpusFacts } from '../corpus-facts.js';
-import type { IndexCheck, IndexReader, IndexSnapshot, IndexStore, WriteOptions } from '../index-store.js';
+import { manifestGeneration, type IndexCheck, type IndexReader, type IndexSnapshot, type IndexStore, type WriteOptions } from '../index-store.js';
+import { memoryIndexReader } from '../memory-reader.js';
 import { checkIndex, recoverInterruptedSwap } from './json-index-check.js';
 
 /**
@@ -50,26 +48,22 @@ export class JsonIndexStore implements IndexStore {
     await swapIndex(staging, this.location);
   }
 
+  async currentGeneration(): Promise<string | undefined> {
+    const manifest = await readManifest(this.location);
+    return manifest && manifestGeneration(manifest);
+  }
+
   async open(): Promise<IndexReader> {
     const manifest = await readManifest(this.location);
     if (!manifest) throw new AppError('index_unavailable', 503, `no valid index in ${this.location}: run npm run ingest`);
     const payload = await readPayload(this.location, manifest);
-    const documents = new Map(payload.documents.map((d) => [d.id, d]));
-    const sections = new Map<string, Section[]>();
-    for (const s of payload.sections) sections.set(s.docId, [...(sections.get(s.docId) ?? []), s]);
-    return {
+    return memoryIndexReader({
+      ...payload,
       manifest,
-      facts: computeCorpusFacts(payload.documents, payload.sections, payload.indicators),
-      chunks: memoryChunkSource(payload.chunks),
+      generation: manifestGeneration(manifest),
       bm25: memoryBm25Source(payload.bm25),
-      indicators: new MemoryIndicatorSource(payload.indicators),
       vectorsDir: manifest.embedding.active ? join(this.location, FILES.vectors) : undefined,
-      // The list leaves out each document's text and its structure (pages, headings, table cells): both can be large.
-      documentList: () => payload.documents.map(({ text: _text, structure: _structure, ...meta }) => meta),
-      document: (id) => documents.get(id),
-      sectionsOf: (docId) => sections.get(docId) ?? [],
-      close: () => {},
-    };
+    });
   }
 
   async close(): Promise<void> {}

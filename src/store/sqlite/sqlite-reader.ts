@@ -7,15 +7,16 @@ import type { Bm25Options, Bm25Source } from '../../index/bm25.js';
 import type { Manifest } from '../../index/manifest.js';
 import type { ChunkSource } from '../../retrieve/chunk-source.js';
 import type { CorpusFacts } from '../corpus-facts.js';
-import type { IndexReader } from '../index-store.js';
+import { manifestGeneration, type IndexReader } from '../index-store.js';
 import { BoundedCache } from './bounded-cache.js';
-import { decodeInts } from './int-blob.js';
+import { decodeInts } from '../int-blob.js';
 
 const NONE: readonly number[] = [];
 
 /** A read transaction over one SQLite index; every lookup is an indexed query, with small caches in front. */
 export class SqliteIndexReader implements IndexReader {
   readonly facts: CorpusFacts;
+  readonly generation: string;
   readonly chunks: ChunkSource;
   readonly bm25: Bm25Source;
   readonly indicators: IndicatorSource;
@@ -32,6 +33,7 @@ export class SqliteIndexReader implements IndexReader {
     readonly manifest: Manifest,
     dir: string,
   ) {
+    this.generation = manifestGeneration(manifest);
     const meta = (key: string) => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
     this.facts = { writtenYears: [], undatedRegions: [], ...(JSON.parse(meta('facts') ?? '{"sectionRegions":[],"mentionedRegions":[],"years":[]}') as Partial<CorpusFacts>) } as CorpusFacts;
     const vectors = meta('vectors_dir');

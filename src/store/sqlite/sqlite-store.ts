@@ -9,10 +9,10 @@ import { buildRowIndex, regionPostings } from '../../indicators/row-index.js';
 import { indexDirError } from '../../index/index-dir-error.js';
 import { manifestSchema, type Manifest } from '../../index/manifest.js';
 import { computeCorpusFacts } from '../corpus-facts.js';
-import type { IndexCheck, IndexReader, IndexSnapshot, IndexStore, WriteOptions } from '../index-store.js';
+import { manifestGeneration, type IndexCheck, type IndexReader, type IndexSnapshot, type IndexStore, type WriteOptions } from '../index-store.js';
 import { migrate } from './migrations.js';
 import { SqliteIndexReader } from './sqlite-reader.js';
-import { encodeInts } from './int-blob.js';
+import { encodeInts } from '../int-blob.js';
 
 const VECTORS_PREFIX = 'vectors-';
 
@@ -155,6 +155,20 @@ export class SqliteIndexStore implements IndexStore {
     // Vector folders of earlier indexes (and of crashed ingests) are no longer referenced.
     for (const entry of await readdir(dir).catch(() => [] as string[])) {
       if (entry.startsWith(VECTORS_PREFIX) && entry !== vectorsDir) await rm(join(dir, entry), { recursive: true, force: true });
+    }
+  }
+
+  async currentGeneration(): Promise<string | undefined> {
+    if (!existsSync(this.location)) return undefined;
+    try {
+      // Two fields out of the manifest in SQL: the whole manifest lists every document.
+      const row = this.connection()
+        .prepare("SELECT json_extract(value, '$.createdAt') AS createdAt, json_extract(value, '$.corpusHash') AS corpusHash FROM meta WHERE key = 'manifest'")
+        .get() as { createdAt: string; corpusHash: string } | undefined;
+      return row && manifestGeneration(row);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      return undefined;
     }
   }
 
