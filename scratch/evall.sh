@@ -15,6 +15,8 @@ run u4 eval/unseen-4/questions.jsonl eval/unseen-4 &
 run u5 eval/unseen-5/questions.jsonl eval/unseen-5 &
 wait
 run u9 eval/unseen-9/questions.jsonl eval/unseen-9 &
+run u11 eval/unseen-11/questions.jsonl eval/unseen-11 &
+run u12 eval/unseen-12/questions.jsonl eval/unseen-12 &
 run u10 eval/unseen-10/questions.jsonl eval/unseen-10 &
 wait
 run u6 eval/unseen-6/questions.jsonl eval/unseen-6 &

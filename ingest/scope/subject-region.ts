@@ -19,10 +19,11 @@ const BYLINE_RES = [
 
 // Words that refer back to the subject region and tell its level.
 const ANAPHORA: Array<[RegExp, 'province' | 'city' | 'district' | 'county']> = [
-  [/全省|我省|本省|该省/g, 'province'],
-  [/全市|我市|本市|该市/g, 'city'],
-  [/全区|我区|本区|该区|全自治区/g, 'district'],
-  [/全县|我县|本县|该县/g, 'county'],
+  // The issuing government and its bodies say the level too ("我代表市人民政府向大会报告工作", "县工信局").
+  [/全省|我省|本省|该省|省人民政府/g, 'province'],
+  [/全市|我市|本市|该市|市人民政府/g, 'city'],
+  [/全区|我区|本区|该区|全自治区|区人民政府|区委、区政府/g, 'district'],
+  [/全县|我县|本县|该县|县人民政府|县委、县政府|县(工信|经信|发改|统计)局/g, 'county'],
 ];
 const AUTONOMOUS_REGIONS = new Set(['内蒙古', '广西', '西藏', '宁夏', '新疆']);
 const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
@@ -48,7 +49,7 @@ export function stripBylines(text: string): string {
 }
 
 // "居全省第一" / "全省县域第1" ranks the subject within its parent: that 全省 is not the subject.
-const RANKED_WITHIN_RE = /^[\u4e00-\u9fa5]{0,4}?(第|首位|前列|排名|排位|领先|之首|平均)/;
+const RANKED_WITHIN_RE = /^[\u4e00-\u9fa5]{0,4}?(第|首位|首个|首家|唯一|前列|排名|排位|领先|之首|平均)/;
 
 // "领跑全省" / "位居全省…": the same, with the verb before.
 const RANKS_IN_RE = /(领跑|领先|居|位居|位列|列|排|跻身)$/;
@@ -99,8 +100,12 @@ export function inferSubjectRegion(paragraphs: Paragraph[], previous?: string): 
     counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
     if (!m.weak) named.add(m.name);
   }
-  // A bare county name said once is too weak to be the subject on its own.
-  for (const [name, score] of scores) if (!named.has(name) && (counts.get(name) ?? 0) < 2 && score < 3) scores.delete(name);
+  // A bare county name said once is too weak to be the subject on its own, unless the text speaks of
+  // itself as a county (全县, 县工信局) and names no other place ("…此外，沭阳获批…").
+  const weakOnce = [...scores.keys()].filter((name) => !named.has(name) && (counts.get(name) ?? 0) < 2 && (scores.get(name) ?? 0) < 3);
+  const countyVoice = referencesTo(body.map((p) => p.text).join('\n'), ANAPHORA[3][0]) >= 2;
+  const onlyWeak = weakOnce.length === 1 && scores.size === 1 && countyVoice && regionInfo(weakOnce[0])?.level === 'county';
+  if (!onlyWeak) for (const name of weakOnce) scores.delete(name);
   if (scores.size === 0) return previous ? { region: previous, how: 'the article before it in the file (names no region)' } : undefined;
   // Several places under one parent (西夏区、兴庆区、灵武市) are its parts, listed: the parent is the subject.
   const parentOf = (name: string) => {

@@ -25,14 +25,15 @@ const SOURCE_DATE_RE = /[,，\s](20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\
 const LEAD_RE = /(?:^|[^\d年])(\d{1,2})月(\d{1,2})日(?=电|讯|[,，、\s]|上午|下午|晚|从|在|召开|举行|开幕|发布|获悉|\||\d{1,2}[时:：])/;
 const CONFERENCE_RE = /(20\d{2})年(?:全[省区市县州盟])?[\u4e00-\u9fa5“”]{0,14}?(?:工作会议|工作会|大会|会议|发布会)/;
 // Years that are not a reported period: targets (到2027年), baselines (较2020年) and spans (2021年以来).
-const NOT_REPORTED_BEFORE_RE = /(到|至|力争|争取|目标|预计|计划|确保|要在|将在|于|较|比|与|同|自|从|相比|对比)$/;
+// A span's end year ("2023-2026年度") is not reported either.
+const NOT_REPORTED_BEFORE_RE = /(到|至|力争|争取|目标|预计|计划|确保|要在|将在|于|较|比|与|同|自|从|相比|对比|\d{4}[-—–~])$/;
 const TARGET_AFTER_RE = /^.{0,6}(目标|计划|预期|力争|规划)/;
 const NOT_REPORTED_AFTER_RE = new RegExp(`${TARGET_AFTER_RE.source}|^(?:以来|以前|前|底|末|同期|相比|的)`);
 
 /** Explicit years (2025年…), without those that follow a target or baseline word (到2027年, 较2020年). */
 function namedYears(text: string) {
   return findTimeExpressions(text, { writtenYear: 0, sectionYear: 0 }).filter(
-    (t) => t.explicitYear && !NOT_REPORTED_BEFORE_RE.test(text.slice(Math.max(0, t.start - 4), t.start)),
+    (t) => t.explicitYear && !NOT_REPORTED_BEFORE_RE.test(text.slice(Math.max(0, t.start - 5), t.start)),
   );
 }
 
@@ -55,7 +56,9 @@ export function earliestWritten(text: string, approxReported = false): { year: n
     // A plan period is looked back on in its own last year (planReviewYear), not only after it.
     if (/十[一二三四五六七八九]五/.test(text.slice(t.start, t.end))) continue;
     const clause = /^[^。；\n]{0,80}/.exec(text.slice(t.end))?.[0] ?? '';
-    const reported = REPORTED_RE.test(clause) || (approxReported && /增长\d/.test(clause));
+    // "2023年，在县委…领导下，…。全县工业企业实现开票销售…同比增长21.54%": a year opening its paragraph dates what follows.
+    const paragraph = /^[，,]/.test(text.slice(t.end)) && /(^|\n)$/.test(text.slice(Math.max(0, t.start - 1), t.start)) ? (/^[^\n]{0,200}/.exec(text.slice(t.end))?.[0] ?? '') : clause;
+    const reported = REPORTED_RE.test(paragraph) || (approxReported && /增长\d/.test(clause));
     if (!reported || planned.test(clause)) continue;
     const end = t.period.toMonth ?? 12;
     const next = end === 12 ? { year: t.period.year + 1, month: 1 } : { year: t.period.year, month: end + 1 };

@@ -69,6 +69,15 @@ describe('inferSubjectRegion', () => {
     expect(subject('绍兴迈入新阶段。绍兴规上工业增长8%，比肩杭州、宁波。绍兴新增企业300家，绍兴外贸回升，浙江经济稳中有进。')).toBe('绍兴');
   });
 
+  it('reads the issuing government as the level, and 全省首个 as a rank within it', () => {
+    expect(subject('各位代表：\n现在，我代表市人民政府向大会报告工作。\n过去一年，全市规上工业增长7%，获批全省首个数字产业园，保定名品走向全国。')).toBe('保定');
+  });
+
+  it('takes a county named once when the text speaks as a county and names no other place', () => {
+    expect(subject('县工信局获评先进单位\n县工信局全力推动全县工业发展。全县工业用电量增长9%。此外，睢宁获批省级园区。')).toBe('睢宁');
+    expect(subject('工信局获评先进单位\n局里推动工业发展。此外，睢宁获批省级园区。')).toBeUndefined();
+  });
+
   it('takes the province of the places named when 全省 has no province in view', () => {
     expect(subject('全省工业投资增长5%。其中绵阳市、德阳市、宜宾市增速居前，全省技改投资增长8%。')).toBe('四川');
   });

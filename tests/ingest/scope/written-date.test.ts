@@ -25,6 +25,11 @@ describe('inferWrittenDate', () => {
     expect(dateOf('某社某地1月9日电 2022年全省生产总值增长4%左右，实现平稳开局。')?.date).toBe('2022-01-09');
   });
 
+  it('dates a lead after the year its paragraph reports, not after a span named in passing', () => {
+    const text = '县工信局获表彰\n2月20日上午，在全市工业大会上，县工信局受到表彰。\n2023年，在县委领导下，县工信局推动工业发展。全县工业企业实现开票销售300亿元，同比增长12%。此外，获批2023-2026年度省级基地。';
+    expect(dateOf(text)?.date).toBe('2024-02-20');
+  });
+
   it('reads a page header split over lines (year / month/day / time)', () => {
     expect(dateOf('标题\n2023\n10/12\n08:30\n正文。')?.date).toBe('2023-10-12');
   });
