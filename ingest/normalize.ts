@@ -32,6 +32,8 @@ const BOILERPLATE = [
   /^特\d+\s/,
   // Photo captions interrupt paragraphs; dropping them lets the paragraph rejoin.
   /^图为/,
+  // "…工人正在调试设备。郭子毅摄（资料图）": a caption credited to its photographer.
+  /(摄|供图)\s*([（(]资料图[）)])?$|^[（(]?资料图[）)]?$/,
 ];
 
 const TERMINAL = /[。！？；：]$/;

@@ -5,4 +5,5 @@ export const PROGRESS_HEADING_WORDS = /\d{1,2}[-—–~至]\d{1,2}月|上半年|
 export const REVIEW_HEADING_WORDS = /(亮点|回顾|成效|成绩|这一年|总结)/;
 
 /** A paragraph that opens as an item of the one before ("一是…", "（二）…", "其次…") continues its time. */
-export const LIST_ITEM_OPENING = /^\s*([一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|首先|其次|再次|此外|另外|同时)/;
+// "——高端制造引领功能大幅提升。…": a dash bullet under a "到2025年，…" lead is an item too.
+export const LIST_ITEM_OPENING = /^\s*([一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|——|[●•■▲◆]|首先|其次|再次|此外|另外|同时)/;

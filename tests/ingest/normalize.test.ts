@@ -22,6 +22,12 @@ describe('normalizeText: line breaks', () => {
     expect(clean(seedText(SEED.hubei2024))).toContain('连续五年成功举办中国5G+工业互联网大会');
   });
 
+  it('drops a photo caption credited to its photographer, so the paragraph around it rejoins no place', () => {
+    const source = '一季度，全区工业增长8%。\n\n某园区内，工人正在调试设备。张三摄（资料图）\n\n今年以来，全区推进新型工业化。';
+    expect(clean(source)).not.toContain('工人正在调试设备');
+    expect(clean(source)).toContain('今年以来，全区推进新型工业化。');
+  });
+
   it('does not join a heading to the paragraph after it', () => {
     const source = '全力推动工业经济实现总体平稳、稳中有进。\n\n2024年重点工作\n\n一是聚焦聚力稳增长，工业经济稳中向好。';
     expect(clean(source)).toBe('全力推动工业经济实现总体平稳、稳中有进。\n2024年重点工作\n一是聚焦聚力稳增长，工业经济稳中向好。');

@@ -328,3 +328,16 @@ describe('a text that never names its year', () => {
     expect(prepareDocument('dated.txt', '2024年前三季度，全市规上工业增加值同比增长4.3%。').meta.undated).toBeUndefined();
   });
 });
+
+describe('dash bullets under a plan lead', () => {
+  const { indicators } = prepareDocument(
+    'bullets.txt',
+    '发布时间：2023-05-10\n某市印发行动计划，提出到2025年，工业增加值超过2000亿元。\n——创新能力显著增强。重点企业研发投入强度达3%以上。\n——转型成效明显。规上工业企业数字化转型比例达70%以上。',
+  );
+  const row = (raw: string) => indicators.find((r) => r.raw === raw);
+
+  it('are targets of the lead year, and a ratio (强度, 比例) is a share', () => {
+    expect(row('3%')).toMatchObject({ modality: 'target', period: '2025', measure: 'share' });
+    expect(row('70%')).toMatchObject({ modality: 'target', period: '2025', measure: 'share' });
+  });
+});
