@@ -70,8 +70,9 @@ const FRAME_TOKENS = new Set(
 const DOCUMENT_NAMES = new Set(['行动计划', '行动方案', '实施方案', '方案', '规划', '发展规划', '三年行动']);
 
 function measureOf(text: string): Measure | undefined {
-  if (SHARE_RE.test(text)) return 'share';
+  // "研发投入强度全省排第几" asks the rank of a share.
   if (RANK_RE.test(text)) return 'rank';
+  if (SHARE_RE.test(text)) return 'share';
   if (GROWTH_RE.test(text)) return 'growth';
   if (CHANGE_RE.test(text)) return 'count-change';
   return undefined;

@@ -35,10 +35,15 @@ function lineAt(text: string, from: number): { start: number; end: number; text:
  * named by its first sentence that says what happened when.
  */
 function datedLead(paragraph: string): { at: number; text: string } | undefined {
-  for (const m of paragraph.matchAll(/[^。！？!?]+[。！？!?]?/g)) {
+  const sentences = [...paragraph.matchAll(/[^。！？!?]+[。！？!?]?/g)];
+  for (const [i, m] of sentences.entries()) {
     const sentence = m[0].trim();
     if (sentence.length <= MAX_HEADLINE && /\d{1,2}月\d{1,2}日/.test(sentence) && /召开|举行|开幕|发布|印发|会议|大会/.test(sentence)) {
-      return { at: m.index + m[0].indexOf(sentence), text: sentence };
+      const at = m.index + m[0].indexOf(sentence);
+      // "…大会开幕。省长…作政府工作报告。": the sentence after names what the article reports.
+      const next = sentences[i + 1]?.[0].trim() ?? '';
+      const withNext = /报告|讲话|发言|通报/.test(next) && sentence.length + next.length <= 2 * MAX_HEADLINE ? paragraph.slice(at, (sentences[i + 1].index ?? 0) + sentences[i + 1][0].length).trim() : sentence;
+      return { at, text: withNext };
     }
   }
   return undefined;
