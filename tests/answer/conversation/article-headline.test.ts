@@ -32,7 +32,8 @@ describe('headlineFinder', () => {
   it('names an article with no headline line by its dated lead sentence', () => {
     const text = '开局就是冲刺，起步就是决战！3月2日，全市一季度工业经济调度会在某市召开。会议通报了2025年全市工业运行情况，要求全市上下抓紧抓实一季度各项工作，确保实现良好开局。2025年，全市规上工业增加值增长7.1%。';
     const lead = headlineFinder(prepareDocument('lead.txt', text).sections, () => text)('lead.txt', text.indexOf('7.1%'));
-    expect(lead?.text).toBe('3月2日，全市一季度工业经济调度会在某市召开。');
+    // With the sentence after it, which says what the meeting reported.
+    expect(lead?.text).toBe('3月2日，全市一季度工业经济调度会在某市召开。会议通报了2025年全市工业运行情况，要求全市上下抓紧抓实一季度各项工作，确保实现良好开局。');
     expect(text.slice(lead!.start, lead!.end)).toBe(lead!.text);
   });
 
