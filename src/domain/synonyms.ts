@@ -25,6 +25,7 @@ const REWRITES: Array<[RegExp, string]> = [
   [/战新(?=产业)/g, '战略性新兴'],
   // "固投" is the spoken and headline short form of 固定资产投资.
   [/固投/g, '固定资产投资'],
+  [/社零(总额)?/g, '社会消费品零售总额'],
   // Industrial investment is counted as fixed-asset investment: "工业固定资产投资" is "工业投资".
   [/工业固定资产投资/g, '工业投资'],
   [/入围/g, '入选'],

@@ -26,6 +26,11 @@ describe('normalizeQuestion', () => {
     expect(normalizeQuestion('截至目前江西建成5G基站多少个')).toBe('江西建成5G基站多少个');
     expect(normalizeQuestion('江西那个计划，企业要搞到多少家？')).toBe('江西那个计划，企业要达到多少家？');
     expect(normalizeQuestion('某县一年能产多少吨钢材？')).toBe('某县年产多少吨钢材？');
+    // 规上工业 alone means its 增加值, except as a base and before a noun of its own.
+    expect(normalizeQuestion('江西规上工业增长多少？')).toBe('江西规上工业增加值增长多少？');
+    expect(normalizeQuestion('规上工业呢？')).toBe('规上工业增加值呢？');
+    expect(normalizeQuestion('高于全部规上工业多少个百分点？')).toBe('高于全部规上工业多少个百分点？');
+    expect(normalizeQuestion('规上工业企业多少家？')).toBe('规上工业企业多少家？');
   });
 });
 

@@ -129,6 +129,11 @@ describe('parseQuestion: terms', () => {
     expect(parse('某州实际累计投资多少').intent).toBe('actual');
   });
 
+  it('reads 社零 and 固投 as the metrics they shorten', () => {
+    expect(parse('2025年江西社零增长多少').terms).toEqual(expect.arrayContaining(['消费品', '零售总额']));
+    expect(parse('2025年江西固投增长多少').terms).toEqual(expect.arrayContaining(['固定资产', '投资']));
+  });
+
   it('drops words that point at the document rather than the metric', () => {
     const q = parse('按江西那个三年计划，规上工业企业要达到多少家？');
     expect(q.terms).toContain('规上工业企业');
