@@ -23,7 +23,7 @@ const ANAPHORA: Array<[RegExp, 'province' | 'city' | 'district' | 'county']> = [
   [/全省|我省|本省|该省|省人民政府/g, 'province'],
   [/全市|我市|本市|该市|市人民政府/g, 'city'],
   [/全区|我区|本区|该区|全自治区|区人民政府|区委、区政府/g, 'district'],
-  [/全县|我县|本县|该县|县人民政府|县委、县政府|县(工信|经信|发改|统计)局/g, 'county'],
+  [/全县|我县|本县|该县|县人民政府|县委、县政府|县(工信|经信|发改|统计)局|县委(副)?书记|(代理)?县长/g, 'county'],
 ];
 const AUTONOMOUS_REGIONS = new Set(['内蒙古', '广西', '西藏', '宁夏', '新疆']);
 const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
@@ -136,7 +136,9 @@ export function inferSubjectRegion(paragraphs: Paragraph[], previous?: string): 
   const fit = (name: string) => hints.reduce((sum, [level, n]) => sum + (fitsLevel(name, level) ? n / total : 0), 0);
   const ranked = [...scores.entries()].map(([name, score]) => [name, score * (1 + fit(name))] as [string, number]).sort((a, b) => b[1] - a[1]);
   const provinceHint = hints.find(([level]) => level === 'province');
-  if (provinceHint && provinceHint[1] / total >= 0.5 && !ranked.some(([name]) => fitsLevel(name, 'province'))) {
+  // A place named in full again and again is the subject, whatever awards 全省 hands it ("全省十强县").
+  const namedThroughout = ranked.some(([name]) => named.has(name) && (counts.get(name) ?? 0) >= 3);
+  if (provinceHint && provinceHint[1] / total >= 0.5 && !namedThroughout && !ranked.some(([name]) => fitsLevel(name, 'province'))) {
     // "全省" with only its cities named: the province they lie in.
     const province = mostCommon(ranked.map(([name]) => provinceOf(name)).filter((p): p is string => Boolean(p)));
     if (province) return { region: province, how: 'province of the places named, which 全省 refers to' };

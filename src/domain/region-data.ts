@@ -91,7 +91,7 @@ export const NON_REGION_TERMS: readonly string[] = [
   '沪苏浙', '陕甘宁', '呼包鄂',
   // words that straddle a city name
   '推广', '确保', '巩固', '平安', '增长', '大连接', '出海口', '入海口', '沿海口', '大理石', '文山会海',
-  '南平台', '四平台', '德州仪器',
+  '南平台', '四平台', '德州仪器', '代理县长', '管理县',
   // words containing a matched abbreviation
   '犹豫', '希冀', '晋级', '晋升', '辽阔', '鲁棒', '粗鲁', '桂冠', '津贴', '川崎', '川流',
 ];

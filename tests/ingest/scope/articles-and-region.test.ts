@@ -78,6 +78,11 @@ describe('inferSubjectRegion', () => {
     expect(subject('工信局获评先进单位\n局里推动工业发展。此外，睢宁获批省级园区。')).toBeUndefined();
   });
 
+  it('keeps a county named in full throughout, whatever 全省 awards it, and reads 代理县长 as no place', () => {
+    const text = '1月5日，睢宁县人大会议开幕，代理县长作政府工作报告。\n睢宁县晋级全省千亿县。睢宁县规上工业产值增长12%，连续三年获评全省制造业十强县，全省民营经济先进县。睢宁县新增企业80家。';
+    expect(subject(text)).toBe('睢宁');
+  });
+
   it('takes the province of the places named when 全省 has no province in view', () => {
     expect(subject('全省工业投资增长5%。其中绵阳市、德阳市、宜宾市增速居前，全省技改投资增长8%。')).toBe('四川');
   });
