@@ -9,8 +9,8 @@ export const COLLOQUIAL_REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/搞了/g, '完成了'],
   [/搞到|弄到|做到/g, '达到'],
   // "规上工业增长多少", "规上工业呢": the figure the genre means by it is 规上工业增加值.
-  // Not as a base ("高于全部规上工业多少个百分点"), where reports write the words as they are.
-  [/(?<!高于|低于|快于|慢于|全部|[比较])(规上|规模以上)工业(?=[增呢？?。，,]|$|完成|是多少|多少)(?!增加值)/g, '$1工业增加值'],
+  // Not as a base or what a sector pulls ("高于全部规上工业", "拉动全省规上工业增长"), written as reports write them.
+  [/(?<!高于|低于|快于|慢于|全部|[比较]|(拉动|带动)(全[省市区县])?)(规上|规模以上)工业(?=[增呢？?。，,]|$|完成|是多少|多少)(?!增加值)/g, '$3工业增加值'],
   // "一年能产多少台": the annual capacity a report writes 年产.
   [/一年(能|可以)?(生产|产)/g, '年产'],
   [/弄了/g, '完成了'],
