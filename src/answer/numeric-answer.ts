@@ -85,6 +85,21 @@ function statement(
   return { text: `${subject}${valuePhrase(hit.row)}${extra}${markers}`, used: [...used, ...also] };
 }
 
+/** "突破9万亿元，达9.01万亿元": the exact figure the same clause states beside its milestone. */
+function exactOverBound(hit: ScoredIndicator, hits: ScoredIndicator[]): ScoredIndicator {
+  if (!/^(突破|超过|超)/.test(hit.row.qualifier)) return hit;
+  const exact = hits.find(
+    (h) =>
+      h.row.id !== hit.row.id &&
+      h.row.start === hit.row.start &&
+      h.row.metric === hit.row.metric &&
+      comparableUnit(h.row.unit) === comparableUnit(hit.row.unit) &&
+      h.row.value >= hit.row.value &&
+      !/^(突破|超过|超|近|约)/.test(h.row.qualifier),
+  );
+  return exact ?? hit;
+}
+
 /** Rows the reports do hold for the asked metric, when the asked year, region or kind is missing. */
 export function relatedRows(context: ComposeContext, question: ParsedQuestion): ReturnType<typeof cite>[] {
   const hits = context.table.search({ ...queryFor(question, undefined), intent: 'any' }, 5).filter(isConfident).slice(0, 3);
@@ -115,7 +130,7 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
     const top = hits[0]?.row;
     const change = top !== undefined && (top.measure === 'growth' || /(增长|增加|提高|翻番)$/.test(top.metric));
     const level = question.measure === undefined && change ? hits.find((h) => h.row.measure === 'level' && !/(增长|增加|提高)$/.test(h.row.metric) && isConfident(h)) : undefined;
-    const hit = level ?? hits[0];
+    const hit = level ?? (hits[0] && exactOverBound(hits[0], hits));
     if (!isConfident(hit)) {
       const fallback = sentenceFallback(question, hits);
       if (fallback) {
