@@ -33,11 +33,16 @@ const NOT_REPORTED_AFTER_RE = new RegExp(`${TARGET_AFTER_RE.source}|^(?:以来|�
 /** Explicit years (2025年…), without those that follow a target or baseline word (到2027年, 较2020年). */
 function namedYears(text: string) {
   return findTimeExpressions(text, { writtenYear: 0, sectionYear: 0 }).filter(
-    (t) => t.explicitYear && !NOT_REPORTED_BEFORE_RE.test(text.slice(Math.max(0, t.start - 5), t.start)),
+    (t) =>
+      t.explicitYear &&
+      // "记者从2024年一季度…新闻发布会上获悉": 从 names where the news came from, not a start.
+      (!NOT_REPORTED_BEFORE_RE.test(text.slice(Math.max(0, t.start - 5), t.start)) || (/从$/.test(text.slice(0, t.start)) && EVENT_AFTER_RE.test(text.slice(t.end)))),
   );
 }
 
-const REPORTED_RE = /同比|比上年|较上年|比去年|较去年|增长了|实现|完成|达到|达\d|突破|累计|创历史|高于全国|居全国|排名/;
+const EVENT_AFTER_RE = /^[^，。；]{0,25}(新闻发布会|发布会|会议|会上)/;
+// "…年一季度国民经济运行情况新闻发布会": a period whose results are being announced is over.
+const REPORTED_RE = /同比|比上年|较上年|比去年|较去年|增长了|实现|完成|达到|达\d|突破|累计|创历史|高于全国|居全国|排名|运行情况(新闻)?发布会/;
 const PLANNED_RE = /力争|目标|预期|计划|左右|争取|确保|要|将|拟|提出|到20\d{2}年/;
 const PLANNED_NOT_APPROX_RE = new RegExp(PLANNED_RE.source.replace('左右|', ''));
 // "聚焦今年，…列入主要预期目标": the text sets this year's targets, so the years it reports are over.

@@ -30,6 +30,10 @@ describe('inferWrittenDate', () => {
     expect(dateOf(text)?.date).toBe('2024-02-20');
   });
 
+  it('dates a release after the period its press conference announces', () => {
+    expect(dateOf('标题\n记者从2023年前三季度全省国民经济运行情况新闻发布会上获悉，前三季度，全省工业增长6%。')?.date).toBe('2023-10');
+  });
+
   it('reads a page header split over lines (year / month/day / time)', () => {
     expect(dateOf('标题\n2023\n10/12\n08:30\n正文。')?.date).toBe('2023-10-12');
   });
