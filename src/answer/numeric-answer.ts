@@ -80,8 +80,8 @@ function statement(
   const used = [main, ...companions.map((c) => ({ ...c, citation: main.citation }))];
   const also = corroborating(hits, hit.row).map((h) => cite(context, h.row, h.score));
   const markers = [main, ...also].map((u) => `[${u.citation}]`).join('');
-  // "同比下降42.1%" reads as one phrase: a colon after the verb would part the sign from its number.
-  const subject = withSubject ? `${subjectOf(hit.row)}${/(下降|减少|回落|降低)$/.test(subjectOf(hit.row)) ? '' : '：'}` : '';
+  // "同比增长7.7%" and "同比下降42.1%" read as one phrase: a colon after the verb would part it from its number.
+  const subject = withSubject ? `${subjectOf(hit.row)}${/(增长|下降|减少|回落|降低|提高|提升)$/.test(subjectOf(hit.row)) ? '' : '：'}` : '';
   return { text: `${subject}${valuePhrase(hit.row)}${extra}${markers}`, used: [...used, ...also] };
 }
 

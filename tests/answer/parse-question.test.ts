@@ -124,6 +124,10 @@ describe('parseQuestion: terms', () => {
     for (const t of ['湖北', '2026', '目标', '多少', '是']) expect(q.terms).not.toContain(t);
   });
 
+  it('reads 下降了多少 as asking a change rate, which a growth row answers (with its own sign)', () => {
+    expect(parse('2023年江西一般公共预算收入下降了多少').measure).toBe('growth');
+  });
+
   it('does not read 累计 as asking for the actual: plans state cumulative targets too', () => {
     expect(parse('某州十四五末工业累计投资多少').intent).toBe('any');
     expect(parse('某州实际累计投资多少').intent).toBe('actual');
