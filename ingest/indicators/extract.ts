@@ -18,6 +18,9 @@ const CLAUSE_END = /[，；：,]/;
 const GENERIC_METRIC = /^(企业|项目|数量|总数|总量|规模|金额|个数|家数)$/;
 // A change with no noun ("，同比增长12.5%") is the change of the figure stated just before it.
 const BARE_CHANGE = /^(同比|比上年|较上年|环比|年均)?(增长|增速|增幅|下降|提高|提升|减少)$/;
+// "过去四年，六安…" / "四年来，…": a paragraph that opens over several years, until one names a time of its own.
+// "过去一年" is one year.
+const MULTI_YEAR_OPENING = /(过去|近|这)([二三四五六七八九十两]|[2-9]|\d{2})年[，,]|([二三四五六七八九十两]|[2-9]|\d{2})年来[，,]/;
 const BARE_CHANGE_CLAUSE = /^(同比|比上年|较上年)?(增长|下降)\d/;
 const BARE_SHARE = /^(占比|比重|所占比重)$/;
 // "对规上工业增长贡献率" is the subject's share of the growth, as 占…比重 is of the level.
@@ -325,8 +328,11 @@ export function extractIndicators({ meta: docMeta, normalized, sections }: Extra
     let inItem = false;
     // "2025年，南通…增长11.6%。高端装备…超过1100家": a place opening a sentence holds for the rest of its paragraph.
     let paragraphRegion: string | undefined;
+    let multiYear = MULTI_YEAR_OPENING.test(section.heading);
     for (const full of splitFullSentences(normalized.text, span.cleanStart, span.cleanEnd)) {
       if (full.start === span.cleanStart || normalized.text[full.start - 1] === '\n') {
+        if (MULTI_YEAR_OPENING.test(full.text)) multiYear = true;
+        else if (reportedTimes(full.text, timeContext).length) multiYear = false;
         if (!inItem) leadPeriod = paragraphPeriod;
         inItem = LIST_ITEM_OPENING.test(full.text);
         paragraphPeriod = inItem ? leadPeriod : undefined;
@@ -337,7 +343,7 @@ export function extractIndicators({ meta: docMeta, normalized, sections }: Extra
       const whole = WHOLE_REGION_WORD.test(full.text);
       const opening = full.start === span.cleanStart || normalized.text[full.start - 1] === '\n';
       const before = opening ? undefined : [...rows].reverse().find((r) => !r.relatedTo && !/百分点/.test(r.unit) && r.measure !== 'rank')?.metric;
-      rows.push(...readFullSentence(meta, section, normalized, full, context, paragraphPeriod, whole ? undefined : paragraphRegion, before));
+      rows.push(...readFullSentence(meta, section, normalized, full, context, paragraphPeriod, whole ? undefined : paragraphRegion, before, multiYear));
       paragraphRegion = whole ? undefined : openingRegion(full.text, section.region) ?? paragraphRegion;
       const own = reportedTimes(full.text, context);
       if (own.length) paragraphPeriod = own[own.length - 1].period;
@@ -383,6 +389,7 @@ function readFullSentence(
   paragraphPeriod: Period | undefined,
   paragraphRegion: string | undefined,
   before: string | undefined,
+  multiYear: boolean,
 ): Indicator[] {
   const times = reportedTimes(full.text, timeContext);
   const parts = splitSentences(normalized.text, full.start, full.end);
@@ -464,6 +471,7 @@ function readFullSentence(
       valueEnd: valueSpan.end,
       scope,
       ...(meta.undated && !time?.explicitYear ? { undated: true } : {}),
+      ...(!time && (/年均/.test(clauseText) || (measure === 'count-change' && multiYear)) ? { multiYear: true } : {}),
       ...(context.subjectOf ? { relatedTo: `${meta.id}:${toSourceSpan(normalized, full.start + context.subjectOf.mention.start, full.start + context.subjectOf.mention.end).start}` } : {}),
     });
   }

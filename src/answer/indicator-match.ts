@@ -26,6 +26,7 @@ export function queryFor(question: ParsedQuestion, period: Period | undefined): 
     measure: question.measure,
     unitHint: question.unitHint,
     fullYearOnly: question.fullYearOnly,
+    severalYears: question.severalYears,
     span: question.span,
   };
 }

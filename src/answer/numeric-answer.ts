@@ -50,6 +50,8 @@ function measureConflict(question: ParsedQuestion, row: Indicator): boolean {
   return !/%|百分点|‰/.test(row.unit) || isRate(row.measure);
 }
 
+const ASKS_RATE = /百分点|%|比重|占比|比例|率|增长|增速|增幅|下降|提高|回落|加快/;
+
 /** Other rows stating the same figure for the same region and period (a bullet box repeating the body text). */
 function corroborating(hits: ScoredIndicator[], chosen: Indicator): ScoredIndicator[] {
   return hits.filter(
@@ -125,7 +127,9 @@ export function answerNumeric(question: ParsedQuestion, context: ComposeContext)
       // "全年增长多少" asks what the year came to; its target is no answer unless asked for.
       .filter((h) => !(question.fullYearOnly && question.intent === 'any' && h.row.modality === 'target'))
       // "完成了多少" is not answered by "居全国第7位": a rank answers only a question about rank.
-      .filter((h) => h.row.measure !== 'rank' || question.measure === 'rank');
+      .filter((h) => h.row.measure !== 'rank' || question.measure === 'rank')
+      // "新增了几户" is never answered by a percentage (unless it asks a rate: 几个百分点, 增长多少).
+      .filter((h) => !(question.unitHint && !ASKS_RATE.test(question.text) && /%|百分点|‰/.test(h.row.unit)));
     // "产量有多少" asks the level: a confident level row outranks the same metric's growth.
     const top = hits[0]?.row;
     const change = top !== undefined && (top.measure === 'growth' || /(增长|增加|提高|翻番)$/.test(top.metric));

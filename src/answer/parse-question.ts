@@ -25,6 +25,8 @@ export interface ParsedQuestion {
   focus: string[];
   /** 全年 was asked: year-to-date figures do not answer. */
   fullYearOnly: boolean;
+  /** 年均, 过去五年, 十四五期间: a figure over several years is asked. */
+  severalYears: boolean;
   /** Regions read from a bare county name (胶州): they count only where the reports name them. */
   weakRegions: string[];
   /** "一季度" with no year: the months asked, as the period key writes them after the year (Q1, H1, -01..11). */
@@ -187,6 +189,7 @@ export function parseQuestion(question: string, today = new Date(), ignoreWeak: 
     unitHint,
     focus,
     fullYearOnly: /全年/.test(text),
+    severalYears: /年均|平均每年|(过去|近|这)([二三四五六七八九十两]|[2-9]|\d{2})年|[二三四五六七八九十两]年来|累计|十[一二三四五六七八九]五|期间/.test(text),
     weakRegions: [...new Set(regionMentions.filter((m) => m.weak).map((m) => m.name))],
     ...(bareSpan && periods.length === 0 ? { span: bareSpan.period.key.slice(4) } : {}),
   };

@@ -6,13 +6,13 @@ export interface RowTokens {
   context: string[];
 }
 
-export type RowHead = Pick<Indicator, 'region' | 'year' | 'period' | 'modality' | 'undated'>;
+export type RowHead = Pick<Indicator, 'region' | 'year' | 'period' | 'modality' | 'undated' | 'multiYear'>;
 /** What scoring a row reads: no sentence, context or scope. */
-export type ScoringFields = Pick<Indicator, 'region' | 'year' | 'period' | 'modality' | 'metric' | 'measure' | 'relatedTo' | 'unit' | 'metricSide' | 'undated'>;
+export type ScoringFields = Pick<Indicator, 'region' | 'year' | 'period' | 'modality' | 'metric' | 'measure' | 'relatedTo' | 'unit' | 'metricSide' | 'undated' | 'multiYear'>;
 
 export function scoringFields(row: Indicator): ScoringFields {
-  const { region, year, period, modality, metric, measure, relatedTo, unit, metricSide, undated } = row;
-  return { region, year, period, modality, metric, measure, relatedTo, unit, metricSide, ...(undated ? { undated } : {}) };
+  const { region, year, period, modality, metric, measure, relatedTo, unit, metricSide, undated, multiYear } = row;
+  return { region, year, period, modality, metric, measure, relatedTo, unit, metricSide, ...(undated ? { undated } : {}), ...(multiYear ? { multiYear } : {}) };
 }
 
 /** Narrowing of GET /indicators that a store can answer from its own indexes. */

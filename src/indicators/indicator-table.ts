@@ -24,6 +24,8 @@ export interface IndicatorQuery {
   fullYearOnly?: boolean;
   /** Months asked without a year ("一季度" → Q1): only rows of those months, in any year. */
   span?: string;
+  /** Several years asked at once (年均, 过去五年, 十四五期间): totals and averages over years answer. */
+  severalYears?: boolean;
 }
 
 export interface ScoredIndicator {
@@ -78,8 +80,15 @@ function asksOneItem(metric: string, terms: string[]): boolean {
 
 const COUNT_UNITS = new Set(['个', '家', '户', '项', '款', '台', '套', '件', '场', '辆', '人', '名', '座', '所', '批']);
 
-export function periodMatches(row: Pick<Indicator, 'year' | 'period' | 'undated'>, period: Period | undefined, fullYearOnly = false): boolean {
+export function periodMatches(
+  row: Pick<Indicator, 'year' | 'period' | 'undated' | 'multiYear'>,
+  period: Period | undefined,
+  fullYearOnly = false,
+  severalYears = false,
+): boolean {
   if (!period) return true;
+  // "过去四年新增490户" is no answer for one of those years.
+  if (row.multiYear && !severalYears) return false;
   // A text that never names its year answers for the months it names, in whatever year is asked (and says so).
   if (row.undated) return row.period.slice(4) === period.key.slice(4);
   if (row.year !== period.year) return false;
@@ -164,7 +173,7 @@ export class IndicatorTable {
       // The filters first, on the few fields a store can give without reading the whole row.
       const head = this.source.head?.(i) ?? this.source.row(i);
       if (query.regions?.length && !query.regions.includes(head.region)) continue;
-      if (!periodMatches(head, query.period, query.fullYearOnly)) continue;
+      if (!periodMatches(head, query.period, query.fullYearOnly, query.severalYears)) continue;
       if (!query.period && query.span && head.period.slice(4) !== query.span) continue;
       if (!intentMatches(head, query.intent)) continue;
       const row = this.source.scoring?.(i) ?? this.source.row(i);

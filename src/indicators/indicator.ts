@@ -46,6 +46,8 @@ export interface Indicator {
   scope?: ResolvedScope;
   /** The text never names the year (an undated "前三季度…"): `period` holds its months, in a year ingest assumed. */
   undated?: boolean;
+  /** A total or average over several years ("过去四年…新增490户", "年均增长10.4%"): no one year's figure. */
+  multiYear?: boolean;
 }
 
 export interface ResolvedScope {

@@ -39,8 +39,9 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 2,
-    description: 'indicator rows whose text never names the year (undated), for the period filter',
-    sql: `ALTER TABLE indicators ADD COLUMN undated INTEGER NOT NULL DEFAULT 0;`,
+    description: 'indicator rows whose text never names the year (undated) or that cover several years (multi_year), for the period filter',
+    sql: `ALTER TABLE indicators ADD COLUMN undated INTEGER NOT NULL DEFAULT 0;
+          ALTER TABLE indicators ADD COLUMN multi_year INTEGER NOT NULL DEFAULT 0;`,
   },
 ];
 

@@ -190,7 +190,7 @@ class SqliteIndicatorSource implements IndicatorSource {
     this.statements = {
       row: db.prepare('SELECT json FROM indicators WHERE ord = ?').pluck(),
       scoring: db.prepare('SELECT scoring FROM indicators WHERE ord = ?').pluck(),
-      head: db.prepare('SELECT region, year, period, modality, undated FROM indicators WHERE ord = ?'),
+      head: db.prepare('SELECT region, year, period, modality, undated, multi_year FROM indicators WHERE ord = ?'),
       term: db.prepare('SELECT df, rows FROM indicator_terms WHERE term = ?'),
       regionTerm: db.prepare('SELECT rows FROM indicator_region_terms WHERE region = ? AND term = ?').pluck(),
       // Like a Map filled in row order: the last row with an id is the one it names.
@@ -245,8 +245,8 @@ class SqliteIndicatorSource implements IndicatorSource {
 
   head(ord: number): RowHead {
     return this.heads.get(ord, () => {
-      const { undated, ...head } = this.statements.head.get(ord) as Omit<RowHead, 'undated'> & { undated: number };
-      return undated ? { ...head, undated: true } : head;
+      const { undated, multi_year, ...head } = this.statements.head.get(ord) as Omit<RowHead, 'undated' | 'multiYear'> & { undated: number; multi_year: number };
+      return { ...head, ...(undated ? { undated: true } : {}), ...(multi_year ? { multiYear: true } : {}) };
     });
   }
 

@@ -135,11 +135,11 @@ export class SqliteIndexStore implements IndexStore {
       const putTerm = db.prepare('INSERT INTO bm25_terms (term, df, postings) VALUES (?, ?, ?)');
       for (const [term, list] of Object.entries(bm25.postings)) putTerm.run(term, list.length, encodeInts(list.flat()));
       const putRow = db.prepare(
-        'INSERT INTO indicators (ord, id, doc_id, region, year, period, modality, related_to, json, scoring, undated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO indicators (ord, id, doc_id, region, year, period, modality, related_to, json, scoring, undated, multi_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       indicators.forEach((row, i) => {
         const tokens = rowIndex.tokens[i];
-        putRow.run(i, row.id, row.docId, row.region, row.year, row.period, row.modality, row.relatedTo ?? null, JSON.stringify(row), JSON.stringify({ fields: scoringFields(row), tokens }), row.undated ? 1 : 0);
+        putRow.run(i, row.id, row.docId, row.region, row.year, row.period, row.modality, row.relatedTo ?? null, JSON.stringify(row), JSON.stringify({ fields: scoringFields(row), tokens }), row.undated ? 1 : 0, row.multiYear ? 1 : 0);
       });
       const putRowTerm = db.prepare('INSERT INTO indicator_terms (term, df, rows) VALUES (?, ?, ?)');
       for (const [term, list] of rowIndex.postings) putRowTerm.run(term, list.length, encodeInts(list));

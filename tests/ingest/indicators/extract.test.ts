@@ -341,3 +341,22 @@ describe('dash bullets under a plan lead', () => {
     expect(row('70%')).toMatchObject({ modality: 'target', period: '2025', measure: 'share' });
   });
 });
+
+describe('totals and averages over several years', () => {
+  const { indicators } = prepareDocument(
+    'years.txt',
+    '政府工作报告\n过去五年，全市发展取得新成效。\n五年来，新增规上工业企业360户，规上工业增加值年均增长8.1%，生产总值达到900亿元。',
+  );
+  const row = (raw: string) => indicators.find((r) => r.raw === raw);
+
+  it('marks the total and the average as several years, and leaves the level of the last year alone', () => {
+    expect(row('360户')?.multiYear).toBe(true);
+    expect(row('8.1%')?.multiYear).toBe(true);
+    expect(row('900亿元')?.multiYear).toBeUndefined();
+  });
+
+  it('does not read 过去一年 as several years', () => {
+    const one = prepareDocument('one.txt', '政府工作报告\n过去一年，新增规上工业企业120户。').indicators.find((r) => r.raw === '120户');
+    expect(one?.multiYear).toBeUndefined();
+  });
+});
