@@ -159,6 +159,9 @@ export function resolveMetadata(
     const planStart = mentioned === undefined ? plannedFiveYearStart(text) : undefined;
     const year = mentioned ?? planStart ?? new Date().getFullYear();
     undated = mentioned === undefined && planStart === undefined;
+    // "1-9月全市规模以上工业…" with no year anywhere: the headline's months still date undated figures.
+    const headlineMonths = undated ? findTimeExpressions(text.slice(0, 300), { writtenYear: year, sectionYear: year }).find((t) => t.period.fromMonth !== undefined) : undefined;
+    if (headlineMonths) spanPeriod = headlineMonths.period.key;
     // A mid-year progress report ("今年上半年…") reviews the year it was written in.
     midYear = new RegExp(`${year}年上半年|今年上半年`).test(text);
     planYear = year;

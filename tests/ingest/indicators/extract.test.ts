@@ -324,6 +324,12 @@ describe('a text that never names its year', () => {
     expect(indicators.find((r) => r.raw === '4.3%')?.period.slice(4)).toBe('-01..09');
   });
 
+  it('dates figures without a time of their own by the months its headline names', () => {
+    const { indicators: rows } = prepareDocument('months.txt', '1-9月全市规模以上工业增加值增长4.1%\n分企业看，大型企业增加值增长9.2%，中型企业增长3.3%。');
+    expect(rows.find((r) => r.raw === '9.2%')).toMatchObject({ undated: true });
+    expect(rows.find((r) => r.raw === '9.2%')?.period.slice(4)).toBe('-01..09');
+  });
+
   it('is not undated once the text names a year', () => {
     expect(prepareDocument('dated.txt', '2024年前三季度，全市规上工业增加值同比增长4.3%。').meta.undated).toBeUndefined();
   });
