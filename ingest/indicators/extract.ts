@@ -1,7 +1,7 @@
 import type { DocumentMeta, Section } from '../../src/documents/document.js';
 import type { Indicator } from '../../src/indicators/indicator.js';
 import { COUNT_UNITS, findNumberMentions, type NumberMention } from '../../src/domain/numbers.js';
-import { findTimeExpressions, type TimeContext } from '../../src/domain/time-expressions.js';
+import { findTimeExpressions, SEVERAL_YEARS, type TimeContext } from '../../src/domain/time-expressions.js';
 import { makePeriod, type Period } from '../../src/domain/period.js';
 import { findRegionMentions, regionContains } from '../../src/domain/regions.js';
 import { stripBylines } from '../scope/subject-region.js';
@@ -19,8 +19,7 @@ const GENERIC_METRIC = /^(企业|项目|数量|总数|总量|规模|金额|个�
 // A change with no noun ("，同比增长12.5%") is the change of the figure stated just before it.
 const BARE_CHANGE = /^(同比|比上年|较上年|环比|年均)?(增长|增速|增幅|下降|提高|提升|减少)$/;
 // "过去四年，六安…" / "四年来，…": a paragraph that opens over several years, until one names a time of its own.
-// "过去一年" is one year.
-const MULTI_YEAR_OPENING = /(过去|近|这)([二三四五六七八九十两]|[2-9]|\d{2})年[，,]|([二三四五六七八九十两]|[2-9]|\d{2})年来[，,]/;
+const MULTI_YEAR_OPENING = new RegExp(`(?:${SEVERAL_YEARS.source})[，,]`);
 const BARE_CHANGE_CLAUSE = /^(同比|比上年|较上年)?(增长|下降)\d/;
 const BARE_SHARE = /^(占比|比重|所占比重)$/;
 // "对规上工业增长贡献率" is the subject's share of the growth, as 占…比重 is of the level.

@@ -1,7 +1,7 @@
 import type { Measure } from '../indicators/indicator.js';
 import type { Intent } from '../indicators/indicator-table.js';
 import { findRegionMentions, regionContains } from '../domain/regions.js';
-import { findTimeExpressions } from '../domain/time-expressions.js';
+import { findTimeExpressions, SEVERAL_YEARS } from '../domain/time-expressions.js';
 import type { Period } from '../domain/period.js';
 import { tokenize } from '../index/tokenizer.js';
 import { normalizeQuestion } from './normalize-question.js';
@@ -189,7 +189,7 @@ export function parseQuestion(question: string, today = new Date(), ignoreWeak: 
     unitHint,
     focus,
     fullYearOnly: /全年/.test(text),
-    severalYears: /年均|平均每年|(过去|近|这)([二三四五六七八九十两]|[2-9]|\d{2})年|[二三四五六七八九十两]年来|累计|十[一二三四五六七八九]五|期间/.test(text),
+    severalYears: SEVERAL_YEARS.test(text) || /年均|平均每年|累计|十[一二三四五六七八九]五|期间/.test(text),
     weakRegions: [...new Set(regionMentions.filter((m) => m.weak).map((m) => m.name))],
     ...(bareSpan && periods.length === 0 ? { span: bareSpan.period.key.slice(4) } : {}),
   };

@@ -21,6 +21,9 @@ export interface TimeExpression {
   explicitYear: boolean;
 }
 
+/** "过去四年", "近五年", "四年来": a span of several years (过去一年 is one). */
+export const SEVERAL_YEARS = /(过去|近|这)([二三四五六七八九十两]|[2-9]|\d{2})年|([二三四五六七八九十两]|[2-9]|\d{2})年来/;
+
 const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 const DASH = '[—\\-–~至到]';
 // "1-4月", "1月至4月".

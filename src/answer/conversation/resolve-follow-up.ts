@@ -2,7 +2,7 @@ import type { Premise } from '../premise-check.js';
 import { AMOUNT_OF_COUNTED, CATEGORY_HEADS, COMPLETE_METRICS, COUNTED_THINGS, HEAD_NOUNS, headNounOf, withHeadNoun } from '../../domain/head-nouns.js';
 import { makePeriod, type Period } from '../../domain/period.js';
 import { findRegionMentions, type RegionMention } from '../../domain/regions.js';
-import { findTimeExpressions, type TimeExpression } from '../../domain/time-expressions.js';
+import { findTimeExpressions, SEVERAL_YEARS, type TimeExpression } from '../../domain/time-expressions.js';
 import {
   ASKS_SOURCE,
   DIFFERENCE_VERB,
@@ -100,7 +100,7 @@ function samePeriodYearBefore(period: Period): string {
 const ACTS_ON_FIGURE = /^(要|计划|将|力争|预计)?(提升到|提高到|提升至|提高至|增长到|达到|突破|新增|净增|增加|提升|提高|拉动|贡献)/;
 const SHARE_OF = /^占.{0,12}(比重|比例)|^(占比|比重)/;
 
-const SEVERAL_YEARS = /(过去|近|这)([二三四五六七八九十两]|[2-9]|\d{2})年(来|间|里)?|([二三四五六七八九十两]|[2-9]|\d{2})年来/g;
+const SEVERAL_YEARS_SPAN = new RegExp(`(?:${SEVERAL_YEARS.source})(来|间|里)?`, 'g');
 
 // "总额呢", "规模呢": an amount is asked, whatever measure the question before asked.
 const NAMES_AMOUNT = /(额|量|数|规模|累计投资)$/;
@@ -178,7 +178,7 @@ function metricPhrase(text: string, year: number): string {
   const { subject } = splitQuestionWords(cut(text, [...slots.times, ...slots.regions]));
   return subject
     // A span (过去四年) is a time, not part of what is measured.
-    .replace(SEVERAL_YEARS, '')
+    .replace(SEVERAL_YEARS_SPAN, '')
     .replace(KIND_WORDS, '')
     .replace(/^(截至|截止|到|至)?(全省|全市|全区|全县|全国|的)*/, '')
     .replace(/[，,、\s]+/g, '')
@@ -290,7 +290,10 @@ export function resolveFollowUp(previous: string, question: string, today = new 
       text = `${splitQuestionWords(prevText).subject.replace(KIND_WORDS, '')}目标完成了吗`;
     } else {
       // "过去四年新增了多少户" → "那2021年当年呢": the new year replaces the span too.
-      if (newTime) text = replaceSlot(text.replace(SEVERAL_YEARS, ''), slotsOf(text.replace(SEVERAL_YEARS, ''), prevYear, true).times, newTime, 0);
+      if (newTime) {
+        const spanless = text.replace(SEVERAL_YEARS_SPAN, '');
+        text = replaceSlot(spanless, slotsOf(spanless, prevYear, true).times, newTime, 0);
+      }
       if (newRegions.length) {
         const now = slotsOf(text, prevYear, true);
         // "全省" pointed at the old region ("浙江全省…平均增速" → "那绍兴呢"); the new one is named.
