@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { FILES, sha256 } from '../../index/index-files.js';
 import { manifestSchema, type Manifest } from '../../index/manifest.js';
 import type { IndexCheck } from '../index-store.js';
+import { modelCheck } from '../manifest-check.js';
 
 /** The JSON parts every index has; each must be present and match the size and checksum its manifest records. */
 const PAYLOAD_FILES = [FILES.documents, FILES.sections, FILES.chunks, FILES.indicators, FILES.bm25];
@@ -58,13 +59,7 @@ export async function checkIndex(indexDir: string, embeddingModel: string): Prom
   if (manifest.embedding.active && !(await exists(join(dir, FILES.vectors)))) {
     return { state: 'corrupt', reason: `index in ${dir} was built with vectors but ${FILES.vectors}/ is missing` };
   }
-  if (manifest.embedding.model !== embeddingModel) {
-    return {
-      state: 'model_mismatch',
-      reason: `index in ${dir} was built with embedding model "${manifest.embedding.model}" but EMBEDDING_MODEL is "${embeddingModel}"`,
-    };
-  }
-  return { state: 'ok', manifest };
+  return modelCheck(dir, manifest, embeddingModel);
 }
 
 /**

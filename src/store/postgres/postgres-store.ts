@@ -10,6 +10,7 @@ import { detectPgvector } from './pgvector.js';
 import { PG_LOCK_KEY, pgMigrate } from './postgres-migrations.js';
 import { loadCurrentGeneration, parseManifest } from './postgres-reader.js';
 import { writeGeneration } from './postgres-write.js';
+import { countsMismatch, modelCheck } from '../manifest-check.js';
 
 /** The URL without its password, for messages and /health. */
 export function redactedUrl(url: string): string {
@@ -95,19 +96,7 @@ export class PostgresIndexStore implements IndexStore {
                 (SELECT count(*) FROM indicators WHERE generation = $1)::int AS indicators`,
         [generation],
       );
-      for (const part of ['documents', 'chunks', 'indicators'] as const) {
-        const found = counts.rows[0][part];
-        if (found !== manifest.counts[part]) {
-          return { state: 'corrupt', reason: `the index database ${this.location} has ${found} ${part}, its manifest says ${manifest.counts[part]}` };
-        }
-      }
-      if (manifest.embedding.model !== embeddingModel) {
-        return {
-          state: 'model_mismatch',
-          reason: `index in ${this.location} was built with embedding model "${manifest.embedding.model}" but EMBEDDING_MODEL is "${embeddingModel}"`,
-        };
-      }
-      return { state: 'ok', manifest };
+      return countsMismatch(this.location, manifest, counts.rows[0]) ?? modelCheck(this.location, manifest, embeddingModel);
     });
   }
 

@@ -13,6 +13,7 @@ import { manifestGeneration, type IndexCheck, type IndexReader, type IndexSnapsh
 import { migrate } from './migrations.js';
 import { SqliteIndexReader } from './sqlite-reader.js';
 import { encodeInts } from '../int-blob.js';
+import { countsMismatch, modelCheck } from '../manifest-check.js';
 
 const VECTORS_PREFIX = 'vectors-';
 
@@ -44,24 +45,15 @@ export class SqliteIndexStore implements IndexStore {
       const db = this.connection();
       manifest = readManifestFrom(db);
       if (!manifest) return { state: 'missing', reason: `the index database ${this.location} holds no index yet` };
-      const counts = db.prepare('SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM chunks) AS chunks, (SELECT count(*) FROM indicators) AS indicators').get() as Record<string, number>;
-      for (const part of ['documents', 'chunks', 'indicators'] as const) {
-        if (counts[part] !== manifest.counts[part]) {
-          return { state: 'corrupt', reason: `the index database ${this.location} has ${counts[part]} ${part}, its manifest says ${manifest.counts[part]}` };
-        }
-      }
+      const counts = db.prepare('SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM chunks) AS chunks, (SELECT count(*) FROM indicators) AS indicators').get() as Record<'documents' | 'chunks' | 'indicators', number>;
+      const damaged = countsMismatch(this.location, manifest, counts);
+      if (damaged) return damaged;
     } catch (error) {
       if (error instanceof AppError) throw error;
       this.forget();
       return { state: 'corrupt', reason: `the index database ${this.location} is unreadable: ${(error as Error).message}` };
     }
-    if (manifest.embedding.model !== embeddingModel) {
-      return {
-        state: 'model_mismatch',
-        reason: `index in ${this.location} was built with embedding model "${manifest.embedding.model}" but EMBEDDING_MODEL is "${embeddingModel}"`,
-      };
-    }
-    return { state: 'ok', manifest };
+    return modelCheck(this.location, manifest, embeddingModel);
   }
 
   async readManifest(): Promise<Manifest | undefined> {
