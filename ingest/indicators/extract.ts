@@ -193,11 +193,11 @@ function readSentence(sentence: string, before?: string): MentionContext[] {
         // "采矿业增加值同比增长9.5%，制造业增长4.9%": the second subject is measured as the first.
         metric = parallelHead(previous.metric, metric) as string;
       } else if (!previous && BARE_CHANGE.test(metric) && before && /^其中/.test(sentence)) {
-        metric = CHANGE_TAIL.test(before) ? before.replace(CHANGE_TAIL, '') + metric : before + metric;
+        metric = before.replace(CHANGE_TAIL, '') + metric;
       } else if (previous && BARE_CHANGE.test(metric)) {
         // "产量100万吨，增长5%"; "规上工业增加值增长3.6%，…。其中，7月增长13.1%": the change of the figure before.
         const base = (previous.subjectOf ?? previous).metric;
-        metric = CHANGE_TAIL.test(base) ? base.replace(CHANGE_TAIL, '') + metric : base + metric;
+        metric = base.replace(CHANGE_TAIL, '') + metric;
       } else if (!previous && (BARE_CHANGE.test(metric) || BARE_SHARE.test(metric) || SHARE_OF.test(metric)) && previousClauseText && !findNumberMentions(previousClauseText).length) {
         // "服务业增加值增速均快于…，全年增长5.4%", "战略性新兴产业稳步壮大，占GDP比重达11.4%": the clause before names the subject.
         const subject = cleanMetricPhrase(previousClauseText).replace(/^(各季度|各月|每季度|每月)/, '').split(SUBJECT_END)[0];
@@ -329,7 +329,8 @@ export function extractIndicators({ meta: docMeta, normalized, sections }: Extra
     let paragraphRegion: string | undefined;
     let multiYear = MULTI_YEAR_OPENING.test(section.heading);
     for (const full of splitFullSentences(normalized.text, span.cleanStart, span.cleanEnd)) {
-      if (full.start === span.cleanStart || normalized.text[full.start - 1] === '\n') {
+      const opening = full.start === span.cleanStart || normalized.text[full.start - 1] === '\n';
+      if (opening) {
         if (MULTI_YEAR_OPENING.test(full.text)) multiYear = true;
         else if (reportedTimes(full.text, timeContext).length) multiYear = false;
         if (!inItem) leadPeriod = paragraphPeriod;
@@ -340,7 +341,6 @@ export function extractIndicators({ meta: docMeta, normalized, sections }: Extra
       // "2024年，…。全年规模工业增加值增长7.3%": 全年 is the year the paragraph is about.
       const context = paragraphPeriod ? { ...timeContext, discussedYear: paragraphPeriod.year } : timeContext;
       const whole = WHOLE_REGION_WORD.test(full.text);
-      const opening = full.start === span.cleanStart || normalized.text[full.start - 1] === '\n';
       const before = opening ? undefined : [...rows].reverse().find((r) => !r.relatedTo && !/百分点/.test(r.unit) && r.measure !== 'rank')?.metric;
       rows.push(...readFullSentence(meta, section, normalized, full, context, paragraphPeriod, whole ? undefined : paragraphRegion, before, multiYear));
       paragraphRegion = whole ? undefined : openingRegion(full.text, section.region) ?? paragraphRegion;
