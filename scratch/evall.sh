@@ -21,5 +21,6 @@ run u10 eval/unseen-10/questions.jsonl eval/unseen-10 &
 wait
 run u6 eval/unseen-6/questions.jsonl eval/unseen-6 &
 run u7 eval/unseen-7/questions.jsonl eval/unseen-7 &
+run u14 eval/unseen-14/questions.jsonl eval/unseen-14 &
 run u8 eval/unseen-8/questions.jsonl eval/unseen-8 &
 wait

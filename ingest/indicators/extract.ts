@@ -22,6 +22,11 @@ const BARE_CHANGE = /^(同比|比上年|较上年|环比|年均)?(增长|增速|
 const MULTI_YEAR_OPENING = new RegExp(`(?:${SEVERAL_YEARS.source})[，,]`);
 const BARE_CHANGE_CLAUSE = /^(同比|比上年|较上年)?(增长|下降)\d/;
 const BARE_SHARE = /^(占比|比重|所占比重)$/;
+// "煤炭产量在连续两年增产的基础上，再增产5743万吨，达到13.78亿吨": the subject before 在 governs the figures after.
+const FOUNDATION = /在[^，。；,;]{2,40}?的?基础上[，,]?/;
+const FOUNDATION_IN_METRIC = /在[^，。；,;]*?的?基础上/;
+const FOUNDATION_LEVEL = /^(再|又|继续|进一步)?(达到|达|为|增至|提高到|提升至)?$/;
+const FOUNDATION_CHANGE = /^(再|又|继续|进一步)?(增产|减产|增加|减少|新增|净增|增长|下降|提高|提升)$/;
 // "对规上工业增长贡献率" is the subject's share of the growth, as 占…比重 is of the level.
 const SHARE_OF = /^占[^，；]{2,}(比重|比例)$|^对[^，；]{2,12}贡献率$/;
 // Where the subject of a clause ends: its verb or an adverb before one ("稳步壮大", "增速均快于").
@@ -130,6 +135,9 @@ function readSentence(sentence: string, before?: string): MentionContext[] {
   const contexts: MentionContext[] = [];
   let lastSubjects: string[] = [];
   let previousClauseText = '';
+  const foundation = FOUNDATION.exec(sentence);
+  const foundationEnd = foundation ? foundation.index + foundation[0].length : -1;
+  const foundationSubject = foundation ? cleanMetricPhrase(sentence.slice(0, foundation.index).split(/[，。；,;]/).pop() ?? '') : '';
 
   for (const clause of clauses) {
     const inClause = mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
@@ -213,6 +221,12 @@ function readSentence(sentence: string, before?: string): MentionContext[] {
       } else if (GENERIC_METRIC.test(metric) && previousClauseText && !findNumberMentions(previousClauseText).length) {
         // "建立独角兽企业库，企业达57家": a bare 企业 is named by the clause before it.
         metric = cleanMetricPhrase(previousClauseText) + metric;
+      }
+      if (foundation && mention.start >= foundationEnd) metric = metric.replace(FOUNDATION_IN_METRIC, '');
+      if (foundationSubject.length >= 2 && mention.start >= foundationEnd && !metric.startsWith(foundationSubject)) {
+        const own = cleanMetricPhrase(left);
+        if (FOUNDATION_LEVEL.test(own)) metric = foundationSubject;
+        else if (FOUNDATION_CHANGE.test(own)) metric = foundationSubject + own.replace(/^(再|又|继续|进一步)/, '');
       }
       // "比重从34.6%提升到48.7%": the second figure is the metric's level now, the first its starting point.
       const from = previous && previous.clause === clause && !previous.subjectOf && FROM_TO.test(sentence.slice(previous.mention.end, mention.start))
@@ -376,7 +390,10 @@ function splitFullSentences(text: string, from: number, to: number): SentenceSpa
 
 /** Time expressions that name the period of what follows, not a baseline ("较一季度", "比上年"). */
 function reportedTimes(text: string, context: TimeContext) {
-  return findTimeExpressions(text, context).filter((t) => !/(较|比|同比|环比|相比|与|从)$/.test(text.slice(0, t.start)));
+  // "在去年高基数的基础上，增长8.5%": a time inside 在…基础上 is the base.
+  const base = FOUNDATION.exec(text);
+  const inBase = (t: { start: number; end: number }) => base !== null && t.start >= base.index && t.end <= base.index + base[0].length;
+  return findTimeExpressions(text, context).filter((t) => !/(较|比|同比|环比|相比|与|从)$/.test(text.slice(0, t.start)) && !inBase(t));
 }
 
 function readFullSentence(

@@ -25,6 +25,10 @@ const ANAPHORA: Array<[RegExp, 'province' | 'city' | 'district' | 'county']> = [
   [/全区|我区|本区|该区|全自治区|区人民政府|区委、区政府/g, 'district'],
   [/全县|我县|本县|该县|县人民政府|县委、县政府|县(工信|经信|发改|统计)局|县委(副)?书记|(代理)?县长/g, 'county'],
 ];
+// "青岛啤酒", "徐工集团": a place opening a company's or institution's name is not where the text is.
+const ORGANIZATION_AFTER_RE = /^(啤酒|集团|股份|银行|钢铁|港务|机场|大学|学院|日报|电视台|有限公司|农商行)/;
+// "区政府工作的总体要求": how a district's own report speaks of itself (not 全自治区).
+const DISTRICT_VOICE = /全区|我区|本区|区人民政府|区政府|区委、区政府/g;
 const AUTONOMOUS_REGIONS = new Set(['内蒙古', '广西', '西藏', '宁夏', '新疆']);
 const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
 // Reports in this genre are not about them; named, they are partners ("香港投资").
@@ -92,6 +96,7 @@ export function inferSubjectRegion(paragraphs: Paragraph[], previous?: string): 
     for (const m of findRegionMentions(text, { counties: true })) add(m, text, weight);
   });
   function add(m: RegionMention, text: string, weight: number) {
+    if (ORGANIZATION_AFTER_RE.test(text.slice(m.end))) return;
     let w = m.weak ? weight * 0.5 : weight;
     if (AGENCY_AFTER_REGION_RE.test(text.slice(m.end))) w += 3;
     if (m.surface !== m.name) w += 0.5;
@@ -101,10 +106,12 @@ export function inferSubjectRegion(paragraphs: Paragraph[], previous?: string): 
     if (!m.weak) named.add(m.name);
   }
   // A bare county name said once is too weak to be the subject on its own, unless the text speaks of
-  // itself as a county (全县, 县工信局) and names no other place ("…此外，沭阳获批…").
+  // itself at that level (全县, 县工信局; 区政府) and names no other place ("…此外，沭阳获批…").
   const weakOnce = [...scores.keys()].filter((name) => !named.has(name) && (counts.get(name) ?? 0) < 2 && (scores.get(name) ?? 0) < 3);
-  const countyVoice = referencesTo(body.map((p) => p.text).join('\n'), ANAPHORA[3][0]) >= 2;
-  const onlyWeak = weakOnce.length === 1 && scores.size === 1 && countyVoice && regionInfo(weakOnce[0])?.level === 'county';
+  const text = body.map((p) => p.text).join('\n');
+  const ownVoice = (name: string) =>
+    regionInfo(name)?.level === 'county' && referencesTo(text, fitsLevel(name, 'district') ? DISTRICT_VOICE : ANAPHORA[3][0]) >= 2;
+  const onlyWeak = weakOnce.length === 1 && scores.size === 1 && ownVoice(weakOnce[0]);
   if (!onlyWeak) for (const name of weakOnce) scores.delete(name);
   if (scores.size === 0) return previous ? { region: previous, how: 'the article before it in the file (names no region)' } : undefined;
   // Several places under one parent (西夏区、兴庆区、灵武市) are its parts, listed: the parent is the subject.
@@ -129,8 +136,7 @@ export function inferSubjectRegion(paragraphs: Paragraph[], previous?: string): 
       scores.set(parent, (scores.get(parent) ?? 0) + score * 0.5);
     }
   }
-  const all = body.map((p) => p.text).join('\n');
-  const hints = ANAPHORA.map(([re, level]) => [level, referencesTo(all, re)] as const).filter(([, n]) => n > 0);
+  const hints = ANAPHORA.map(([re, level]) => [level, referencesTo(text, re)] as const).filter(([, n]) => n > 0);
   const total = hints.reduce((sum, [, n]) => sum + n, 0);
   // Each candidate gains the share of 全省/全市/全区/全县 words that fit its level.
   const fit = (name: string) => hints.reduce((sum, [level, n]) => sum + (fitsLevel(name, level) ? n / total : 0), 0);

@@ -112,6 +112,40 @@ function statedDifference(context: ComposeContext, subject: ScoredRow, baseText:
   return { status: 'answered', answer, used: [usedSubject, usedStated], related: [] };
 }
 
+const YEAR_BEFORE_BASE = /^(上年|去年|上一年)(同期)?/;
+
+/**
+ * "煤炭产量比上年多产了多少" of "再增产5743万吨，达到13.78亿吨": in a year's review, an amount added
+ * (增产/新增) stated in the figure's own sentence is its change over the year before.
+ */
+function statedChange(context: ComposeContext, subject: ScoredRow, sides: { subject: Side; baseText: string }): Composed | undefined {
+  const base = sides.baseText.trim();
+  const yearBefore = YEAR_BEFORE_BASE.test(base) || base.startsWith(`${subject.row.year - 1}年`);
+  if (!yearBefore || (subject.row.measure !== 'level' && subject.row.measure !== 'count-change')) return undefined;
+  const sameSentence = (row: Indicator, measure: Indicator['measure']) =>
+    row.measure === measure &&
+    row.docId === subject.row.docId &&
+    row.start === subject.row.start &&
+    row.region === subject.row.region &&
+    row.period === subject.row.period &&
+    comparableUnit(row.unit) === comparableUnit(subject.row.unit);
+  const other = subject.row.measure === 'level' ? 'count-change' : 'level';
+  const question: ParsedQuestion = { ...sides.subject.question, measure: other === 'level' ? undefined : other };
+  const partner = context.table.search(queryFor(question, question.periods[0]), 5).find((h) => sameSentence(h.row, other));
+  const partnerScored = partner && { ...subject, row: partner.row };
+  if (subject.row.measure === 'count-change') return changeAnswer(context, subject, partnerScored);
+  return partnerScored ? changeAnswer(context, partnerScored, subject) : undefined;
+}
+
+function changeAnswer(context: ComposeContext, change: ScoredRow, level: ScoredRow | undefined): Composed {
+  const verb = /增产|减产|新增|净增|增加|减少/.exec(change.row.phrase ?? change.row.metric)?.[0] ?? '增加';
+  const usedChange = cite(context, change.row, change.score);
+  const usedLevel = level && cite(context, level.row, level.score);
+  const total = usedLevel && level ? `：${subjectOf(level.row)}${valuePhrase(level.row)}[${usedLevel.citation}]` : '';
+  const answer = `比上年${verb}${change.row.raw}[${usedChange.citation}]${total}。`;
+  return { status: 'answered', answer, used: usedLevel ? [usedChange, usedLevel] : [usedChange], related: [] };
+}
+
 /** "…比…多多少" / "…增加了多少": a difference the source states, else both figures cited and the difference computed. */
 export function answerDifference(question: ParsedQuestion, context: ComposeContext): Composed {
   const sides = sidesOf(question);
@@ -119,7 +153,7 @@ export function answerDifference(question: ParsedQuestion, context: ComposeConte
   const a = best(context, sides.subject.question);
   // The same figure may be stated twice (a headline, then the body with its margins): any statement of it will do.
   const statements = a ? context.table.search(queryFor(sides.subject.question, sides.subject.question.periods[0]), 5).filter((h) => sameFigure(h.row, a.row)) : [];
-  const stated = statements.map((s) => statedDifference(context, s, sides.baseText)).find(Boolean);
+  const stated = statements.map((s) => statedDifference(context, s, sides.baseText)).find(Boolean) ?? (a && statedChange(context, a, sides));
   if (stated) return stated;
   const b = best(context, sides.base.question);
   if (!a || !b || a.row.id === b.row.id) {

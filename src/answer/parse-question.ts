@@ -37,7 +37,7 @@ const LIST_RE = /(哪些|哪几|哪[一二三四五六七八九十两\d]+[个家
 const ENTITY_RE = /哪个|哪一个|哪家|哪座|哪一|哪位|谁/;
 const DESCRIPTIVE_RE = /指什么|是指|指的是|具体指|什么意思|是什么|什么活动|什么内容|内容是|含义|为什么|为何|什么原因|原因是|怎么回事/;
 const CHECK_RE = /(完成|实现|达到|达标|做到)了?(吗|没有|与否)|是否(完成|实现|达到|达标)/;
-const DIFFERENCE_RE = /(增加|减少|多|少|高|低|快|慢|相差|差)了?(多少|几)/;
+const DIFFERENCE_RE = /(增加|减少|多|少|高|低|快|慢|相差|差|增|减)产?了?(多少|几)/;
 // 比 as in "A比B多", not 同比/环比/比重/占比.
 const VERSUS_RE = /(?<![同环占])比(?![重例率])|相比/;
 const NUMERIC_RE = /多少|几|第几|位次|排名|是多大|规模|目标|增长|增速|比重|占比|贡献率/;
@@ -53,7 +53,7 @@ const DONE_RE = /实际|已经|完成了|达到了|实现了/;
 const GROWTH_RE = /增长(?![点极])|增速|增幅|同比|增长率|下降|降幅|回落|提高了?多少个百分点|高于全国/;
 const SHARE_RE = /比重|占比|比例|投入强度|贡献率|增长面|占.{0,10}(比|多少)|份额|利用率|覆盖率/;
 const RANK_RE = /第几|位次|排名|排第|居第|名列/;
-const CHANGE_RE = /新增|净增|新建/;
+const CHANGE_RE = /新增|净增|新建|增产|减产|多产|少产/;
 
 // Tokens that frame the question rather than name the metric. Dropped as whole tokens, so
 // 增加 goes but 增加值 stays.

@@ -22,7 +22,7 @@ const MAGNITUDES: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4, �
 
 // Longest first so that 个百分点 wins over 个, 万辆 is magnitude+unit, PFLOPS over P.
 export const UNITS = [
-  '个百分点', '百分点', 'PFLOPS', 'EFLOPS', 'TFLOPS', '千瓦时', '万千瓦', '平方米', '家次', '人次', '个月',
+  '个百分点', '百分点', 'PFLOPS', 'EFLOPS', 'TFLOPS', 'Gbps', 'Tbps', 'Mbps', 'PB', 'TB', 'EB', '千瓦时', '万千瓦', '平方米', '家次', '人次', '个月',
   '英寸', '公里', '千瓦', '端口', '亿元', '万元', '吨标准煤', '立方米', '标准箱', '公斤', '兆瓦', '吉瓦', '标箱', '斤',
   '%', '元', '辆', '个', '家', '户', '项', '款', '台', '套', '件', '场', '人', '名', '次', '批', '条', '座', '所',
   '亩', '吨', '年', '天', '倍', '类', '颗', '片', '张', '部', '架', '艘', '只', '块', '份', '篇', '市', '县',
@@ -38,7 +38,8 @@ export const COUNT_UNITS = new Set([
 
 const unitPattern = UNITS.map((u) => u.replace(/[%]/g, '\\$&')).join('|');
 const NUMBER_RE = new RegExp(
-  `(\\d+(?:\\.\\d+)?)(余|多)?(万亿|亿|万|千)?(余|多)?(${unitPattern})?(以上|左右|以内|以下)?`,
+  // "360台/万人": a density keeps its per-unit.
+  `(\\d+(?:\\.\\d+)?)(余|多)?(万亿|亿|万|千)?(余|多)?((?:${unitPattern})(?:\\/(?:万人|百人|千人|人|平方公里|亩|户))?)?(以上|左右|以内|以下)?`,
   'g',
 );
 const RANK_RE = /第(\d+|[一二三四五六七八九十]+)(位|名)?|首位/g;

@@ -11,7 +11,8 @@ const REPORT = `福建省工业和信息化厅
 上半年全省工业经济运行情况
 今年上半年，全省规上工业增加值同比增长9.6%，较去年同期加快3.1个百分点，高于年度目标3.6个百分点，高于全国平均水平2.4个百分点，位居全国第5位。高技术制造业增加值增长12.1%，快于全省规模以上工业2.5个百分点，占比为16.6%，比上年提高1.8个百分点。
 2023年，全省工业增加值达到1.8万亿元，较2020年增加3200亿元。
-2024年全省规上工业增加值增长目标为6%左右。`;
+2024年全省规上工业增加值增长目标为6%左右。
+2023年，全省原煤产量在上年增产的基础上，再增产1200万吨，达到2.1亿吨。`;
 
 const reports = useReportEngine({ 'report.txt': REPORT });
 
@@ -82,5 +83,14 @@ describe('a difference between a share and a growth rate', () => {
     const response = await ask('福建2024年上半年高技术制造业增加值占比比规上工业增加值增速高多少？');
     expect(response.status).toBe('not_found');
     expect(response.answer).toContain('不是同一口径');
+  });
+});
+
+describe('an amount added in the figure’s own sentence', () => {
+  it('answers how much more than the year before', async () => {
+    const response = await ask('福建2023年原煤产量比上一年多产了多少？');
+    expect(response.status).toBe('answered');
+    expect(response.answer).toMatch(/^比上年增产1200万吨\[1\]/);
+    expect(response.answer).toContain('2.1亿吨');
   });
 });

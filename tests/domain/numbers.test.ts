@@ -25,6 +25,12 @@ describe('findNumberMentions: quantities', () => {
     expect(pick(only('高于全国1.9个百分点'))).toMatchObject({ raw: '1.9个百分点', value: 1.9, unit: '个百分点' });
     expect(pick(only('同比增长7.7%'))).toMatchObject({ raw: '7.7%', value: 7.7, unit: '%' });
     expect(pick(only('分别实现连续11个月'))).toMatchObject({ raw: '11个月', value: 11, unit: '个月' });
+    expect(pick(only('出口带宽达到400Gbps'))).toMatchObject({ raw: '400Gbps', value: 400, unit: 'Gbps' });
+    expect(pick(only('存储总量达12PB'))).toMatchObject({ raw: '12PB', value: 12, unit: 'PB' });
+  });
+
+  it('keeps the per-unit of a density', () => {
+    expect(pick(only('工业机器人密度达到260台/万人'))).toMatchObject({ raw: '260台/万人', value: 260, unit: '台/万人' });
   });
 
   it('reads farm, energy and freight units whole, so 亿斤 is not 亿 of nothing', () => {

@@ -366,3 +366,20 @@ describe('totals and averages over several years', () => {
     expect(one?.multiYear).toBeUndefined();
   });
 });
+
+describe('a subject before 在…的基础上', () => {
+  const { indicators } = prepareDocument(
+    'base.txt',
+    '时间：2025-01-12\n2024年，全市原煤产量在连续三年增产的基础上，再增产300万吨，达到5200万吨。规上工业增加值在去年高基数的基础上增长8.5%。',
+  );
+  const row = (raw: string) => indicators.find((r) => r.raw === raw);
+
+  it('names the figures after it, the added amount as a change', () => {
+    expect(row('5200万吨')).toMatchObject({ metric: '原煤产量', measure: 'level', period: '2024' });
+    expect(row('300万吨')).toMatchObject({ metric: '原煤产量增产', measure: 'count-change' });
+  });
+
+  it('takes no period or words from the base clause', () => {
+    expect(row('8.5%')).toMatchObject({ metric: '规上工业增加值增长', period: '2024', modality: 'actual' });
+  });
+});

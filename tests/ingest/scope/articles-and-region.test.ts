@@ -78,6 +78,12 @@ describe('inferSubjectRegion', () => {
     expect(subject('工信局获评先进单位\n局里推动工业发展。此外，睢宁获批省级园区。')).toBeUndefined();
   });
 
+  it('takes a district named once when the text speaks as a district, and no place from a company name', () => {
+    const text = '二、今年工作安排\n区政府工作的总体要求是：稳中求进，建设更好的秦淮。\n全区规上工业增加值增长6%左右。建成徐州啤酒智能工厂，支持企业上云。';
+    expect(subject(text)).toBe('秦淮');
+    expect(subject('建成徐州啤酒智能工厂。支持重点企业上云。')).toBeUndefined();
+  });
+
   it('keeps a county named in full throughout, whatever 全省 awards it, and reads 代理县长 as no place', () => {
     const text = '1月5日，睢宁县人大会议开幕，代理县长作政府工作报告。\n睢宁县晋级全省千亿县。睢宁县规上工业产值增长12%，连续三年获评全省制造业十强县，全省民营经济先进县。睢宁县新增企业80家。';
     expect(subject(text)).toBe('睢宁');
