@@ -114,6 +114,7 @@ async function engineOver(reader: IndexReader, storeKind: StoreKind, options: En
     years,
     writtenYears,
     undatedRegions,
+    unplaced: reader.facts.unplaced ?? [],
     dense,
   };
 

@@ -2,6 +2,7 @@ import { findRegionMentions, provinceOf, regionContains, regionInfo, type Region
 import type { Paragraph } from '../paragraphs.js';
 import { isSourceLine } from './articles.js';
 import { AGENCY_AFTER_REGION_RE } from './issuer.js';
+import { DISTRICT_VOICE, referencesTo, voiceLevel, VOICES } from '../../src/domain/region-voice.js';
 
 export interface SubjectRegion {
   region: string;
@@ -17,18 +18,8 @@ const BYLINE_RES = [
   /^\s*来源\s*[:：].*$/,
 ];
 
-// Words that refer back to the subject region and tell its level.
-const ANAPHORA: Array<[RegExp, 'province' | 'city' | 'district' | 'county']> = [
-  // The issuing government and its bodies say the level too ("我代表市人民政府向大会报告工作", "县工信局").
-  [/全省|我省|本省|该省|省人民政府/g, 'province'],
-  [/全市|我市|本市|该市|市人民政府/g, 'city'],
-  [/全区|我区|本区|该区|全自治区|区人民政府|区委、区政府/g, 'district'],
-  [/全县|我县|本县|该县|县人民政府|县委、县政府|县(工信|经信|发改|统计)局|县委(副)?书记|(代理)?县长/g, 'county'],
-];
 // "青岛啤酒", "徐工集团": a place opening a company's or institution's name is not where the text is.
 const ORGANIZATION_AFTER_RE = /^(啤酒|集团|股份|银行|钢铁|港务|机场|大学|学院|日报|电视台|有限公司|农商行)/;
-// "区政府工作的总体要求": how a district's own report speaks of itself (not 全自治区).
-const DISTRICT_VOICE = /全区|我区|本区|区人民政府|区政府|区委、区政府/g;
 const AUTONOMOUS_REGIONS = new Set(['内蒙古', '广西', '西藏', '宁夏', '新疆']);
 const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
 // Reports in this genre are not about them; named, they are partners ("香港投资").
@@ -50,19 +41,6 @@ function mostCommon(values: string[]): string | undefined {
 /** Blanks bylines (same length, so offsets hold): the place a story was filed from is not its subject. */
 export function stripBylines(text: string): string {
   return BYLINE_RES.reduce((t, re) => t.replace(re, (m) => ' '.repeat(m.length)), text);
-}
-
-// "居全省第一" / "全省县域第1" ranks the subject within its parent: that 全省 is not the subject.
-const RANKED_WITHIN_RE = /^[\u4e00-\u9fa5]{0,4}?(第|首位|首个|首家|唯一|前列|排名|排位|领先|之首|平均)/;
-
-// "领跑全省" / "位居全省…": the same, with the verb before.
-const RANKS_IN_RE = /(领跑|领先|居|位居|位列|列|排|跻身)$/;
-
-function referencesTo(text: string, re: RegExp): number {
-  return [...text.matchAll(re)].filter((m) => {
-    const at = m.index ?? 0;
-    return !RANKED_WITHIN_RE.test(text.slice(at + m[0].length, at + m[0].length + 8)) && !RANKS_IN_RE.test(text.slice(Math.max(0, at - 2), at));
-  }).length;
 }
 
 function fitsLevel(name: string, hint: string): boolean {
@@ -110,9 +88,14 @@ export function inferSubjectRegion(paragraphs: Paragraph[], previous?: string): 
   const weakOnce = [...scores.keys()].filter((name) => !named.has(name) && (counts.get(name) ?? 0) < 2 && (scores.get(name) ?? 0) < 3);
   const text = body.map((p) => p.text).join('\n');
   const ownVoice = (name: string) =>
-    regionInfo(name)?.level === 'county' && referencesTo(text, fitsLevel(name, 'district') ? DISTRICT_VOICE : ANAPHORA[3][0]) >= 2;
+    regionInfo(name)?.level === 'county' && referencesTo(text, fitsLevel(name, 'district') ? DISTRICT_VOICE : VOICES[3][0]) >= 2;
   const onlyWeak = weakOnce.length === 1 && scores.size === 1 && ownVoice(weakOnce[0]);
   if (!onlyWeak) for (const name of weakOnce) scores.delete(name);
+  // A county's own report ("我县…") naming a city once (泰安硅业, a supplier) or a district bare is not about it.
+  const voice = voiceLevel(text);
+  if (voice === 'county' || voice === 'district') {
+    for (const name of [...scores.keys()]) if (((counts.get(name) ?? 0) < 2 || !named.has(name)) && !fitsLevel(name, voice)) scores.delete(name);
+  }
   if (scores.size === 0) return previous ? { region: previous, how: 'the article before it in the file (names no region)' } : undefined;
   // Several places under one parent (西夏区、兴庆区、灵武市) are its parts, listed: the parent is the subject.
   const parentOf = (name: string) => {
@@ -136,7 +119,7 @@ export function inferSubjectRegion(paragraphs: Paragraph[], previous?: string): 
       scores.set(parent, (scores.get(parent) ?? 0) + score * 0.5);
     }
   }
-  const hints = ANAPHORA.map(([re, level]) => [level, referencesTo(text, re)] as const).filter(([, n]) => n > 0);
+  const hints = VOICES.map(([re, level]) => [level, referencesTo(text, re)] as const).filter(([, n]) => n > 0);
   const total = hints.reduce((sum, [, n]) => sum + n, 0);
   // Each candidate gains the share of 全省/全市/全区/全县 words that fit its level.
   const fit = (name: string) => hints.reduce((sum, [level, n]) => sum + (fitsLevel(name, level) ? n / total : 0), 0);

@@ -1,6 +1,7 @@
 import type { Period } from '../domain/period.js';
 import { makePeriod } from '../domain/period.js';
 import { canonicalRegion, findRegionMentions, regionInfo } from '../domain/regions.js';
+import { VOICE_WORD, voiceOfRegion, type VoiceLevel } from '../domain/region-voice.js';
 import { normalizeQuestion } from './normalize-question.js';
 import type { IndicatorTable } from '../indicators/indicator-table.js';
 import type { HybridRetriever, RetrievalFilters } from '../retrieve/hybrid-retriever.js';
@@ -32,6 +33,8 @@ export interface Corpus {
   writtenYears: ReadonlyMap<string, number>;
   /** Regions with figures from texts that never name their year. */
   undatedRegions: ReadonlySet<string>;
+  /** Documents that never name their place, with the level they speak as (全县, 全市). */
+  unplaced: ReadonlyArray<readonly [string, VoiceLevel]>;
   dense: RetrievalReport['dense'];
 }
 
@@ -43,6 +46,25 @@ function applyFilters(question: ParsedQuestion, request: AskRequest): ParsedQues
   const region = filters.region ? canonicalRegion(filters.region) ?? filters.region : undefined;
   const periods: Period[] = question.periods.length || filters.year === undefined ? question.periods : [makePeriod(filters.year)];
   return { ...question, regions: question.regions.length || !region ? question.regions : [region], periods };
+}
+
+/**
+ * "余干县一季度工业总产值多少" over a county's report that only says 我县: the regions the corpus never
+ * names, answered from the documents that name no place and speak at the asked region's level.
+ */
+function unplacedFor(question: ParsedQuestion, corpus: Corpus): { regions: string[]; docIds: string[]; voice: VoiceLevel } | undefined {
+  const unknown = question.regions.filter((r) => !corpus.mentionedRegions.has(r));
+  if (!unknown.length || !corpus.unplaced.length) return undefined;
+  const voices = new Set(
+    unknown.map((r) => {
+      const info = regionInfo(r);
+      return info ? voiceOfRegion(info.level, info.fullName) : undefined;
+    }),
+  );
+  const [voice] = voices;
+  if (voices.size !== 1 || !voice) return undefined;
+  const docIds = corpus.unplaced.filter(([, v]) => v === voice).map(([id]) => id);
+  return docIds.length ? { regions: unknown, docIds, voice } : undefined;
 }
 
 function coverageGap(question: ParsedQuestion, corpus: Corpus): string | undefined {
@@ -93,11 +115,14 @@ async function answerFigure(request: AskRequest, corpus: Corpus): Promise<AskRes
   const typed = parsed.text;
   const absolute = withAbsoluteYears(typed, newestWrittenYear(corpus.writtenYears, parsed.regions));
   if (absolute !== typed) parsed = parseQuestion(absolute, new Date(), new Set(unknownWeak));
-  const question = applyFilters(parsed, request);
+  const asked = applyFilters(parsed, request);
+  const unplaced = unplacedFor(asked, corpus);
+  const question = unplaced ? { ...asked, regions: asked.regions.filter((r) => !unplaced.regions.includes(r)) } : asked;
+  const docIds = unplaced ? unplaced.docIds.filter((id) => !request.filters?.docIds || request.filters.docIds.includes(id)) : request.filters?.docIds;
   lap('parse');
 
   const citations = new CitationList(corpus.document);
-  const context = { table: corpus.table.restrictedTo(request.filters?.docIds), citations };
+  const context = { table: corpus.table.restrictedTo(docIds), citations };
   const gap = coverageGap(question, corpus);
   let composed: Composed | undefined;
   if (gap) composed = notFound(gap);
@@ -114,7 +139,7 @@ async function answerFigure(request: AskRequest, corpus: Corpus): Promise<AskRes
   const filters: RetrievalFilters = {
     regions: strictRegions.length ? strictRegions : undefined,
     year: question.periods.length === 1 ? question.periods[0].year : undefined,
-    docIds: request.filters?.docIds,
+    docIds,
   };
   const indicatorHits = (composed?.used ?? []).flatMap((row) => {
     const chunk = corpus.retriever.chunkAt(row.docId, row.start);
@@ -157,10 +182,12 @@ async function answerFigure(request: AskRequest, corpus: Corpus): Promise<AskRes
     }
   }
   lap('compose');
+  // Said in the answer, so that a figure of a place the report never names is checked before it is used.
+  const placeNote = unplaced && composed.status === 'answered' ? `（注：所引报告未写明地名，只称“${VOICE_WORD[unplaced.voice]}”；是否为${unplaced.regions.join('、')}请核对原文）` : '';
 
   return {
     status: composed.status,
-    answer: composed.answer,
+    answer: composed.answer + placeNote,
     citations: citations.toArray(),
     indicators: composed.used,
     related: composed.related,

@@ -235,7 +235,8 @@ function accepts(surface: Surface, text: string, start: number, end: number, opt
   if ((surface.kind === 'county-short' || surface.kind === 'county-word') && afterItsParent(surface, start, previous)) return true;
   switch (surface.kind) {
     case 'full':
-      // 吉林市场 is 吉林 + 市场, not the city 吉林市.
+      // 吉林市场 is 吉林 + 市场, not the city 吉林市; "工业富县", "科技兴县" are slogans, not 富县 or 兴县.
+      if (end - start === 2 && SLOGAN_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return false;
       return !(surface.region.fullName.endsWith('市') && text[end] === '场');
     case 'alias':
       return true;
@@ -251,6 +252,8 @@ function accepts(surface: Surface, text: string, start: number, end: number, opt
       return options.countyWords;
   }
 }
+
+const SLOGAN_BEFORE = /(工业|农业|产业|科技|旅游|生态|文化|人才|教育|开放|商贸|实业|项目|创新|绿色|数字)$/;
 
 /**
  * Region names in `text`, scanned left to right, longest match first, non-overlapping. Offsets are

@@ -26,12 +26,17 @@ export const SEVERAL_YEARS = /(过去|近|这)([二三四五六七八九十两]|
 
 const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 const DASH = '[—\\-–~至到]';
-// "1-4月", "1月至4月".
-const SUB_YEAR = `(?:(\\d{1,2})月?${DASH}(\\d{1,2})月(?:份)?|(上半年|下半年|前三季度|前\\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月)|第?([一二三四])季度|(\\d{1,2})月(末|底|份当月|当月|份)?)`;
+// "1-4月", "1月至4月", "元至六月" (元月 is January).
+const MONTH_NUMBER = '\\d{1,2}|十[一二]|[一二三四五六七八九十]';
+const SUB_YEAR = `(?:(${MONTH_NUMBER}|元)月?${DASH}(${MONTH_NUMBER})月(?:份)?|(上半年|下半年|前三季度|前\\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月)|第?([一二三四])季度|(\\d{1,2})月(末|底|份当月|当月|份)?)`;
 const TIME_RE = new RegExp(
   `(\\d{4})年(?:${SUB_YEAR})?|${SUB_YEAR}|(今年|明年|去年|上年|当年|全年)(?:${SUB_YEAR})?`,
   'g',
 );
+
+function monthNumber(text: string): number {
+  return text === '元' ? 1 : parseChineseInteger(text) ?? Number(text);
+}
 
 function subYearRange(
   fromTo: [string | undefined, string | undefined],
@@ -40,7 +45,7 @@ function subYearRange(
   month: string | undefined,
   monthSuffix: string | undefined,
 ): [number, number] | undefined | null {
-  if (fromTo[0] && fromTo[1]) return [Number(fromTo[0]), Number(fromTo[1])];
+  if (fromTo[0] && fromTo[1]) return [monthNumber(fromTo[0]), monthNumber(fromTo[1])];
   if (named === '上半年') return [1, 6];
   if (named === '下半年') return [7, 12];
   if (named === '前三季度') return [1, 9];

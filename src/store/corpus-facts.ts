@@ -1,6 +1,7 @@
 import type { Section, StoredDocument } from '../documents/document.js';
 import { findRegionMentions, regionInfo } from '../domain/regions.js';
 import type { Indicator } from '../indicators/indicator.js';
+import { voiceLevel, type VoiceLevel } from '../domain/region-voice.js';
 
 /** What the answerer knows about the corpus as a whole: which regions and years it speaks of. */
 export interface CorpusFacts {
@@ -13,6 +14,8 @@ export interface CorpusFacts {
   writtenYears: Array<[string, number]>;
   /** Regions with figures from texts that never name their year: a year asked there may still be answered. */
   undatedRegions: string[];
+  /** Documents that never name their place ("我县…", "全市…"), with the level they speak as. */
+  unplaced: Array<[string, VoiceLevel]>;
 }
 
 /**
@@ -41,11 +44,17 @@ export function computeCorpusFacts(documents: StoredDocument[], sections: Sectio
     const year = Number(s.written?.slice(0, 4));
     if (s.region && year > (writtenYears.get(s.region) ?? 0)) writtenYears.set(s.region, year);
   }
+  const placed = new Set(sections.filter((s) => s.region).map((s) => s.docId));
+  const unplaced = documents.flatMap((doc): Array<[string, VoiceLevel]> => {
+    const voice = placed.has(doc.id) ? undefined : voiceLevel(doc.text);
+    return voice ? [[doc.id, voice]] : [];
+  });
   return {
     sectionRegions: [...sectionRegions],
     mentionedRegions: [...mentionedRegions],
     years: [...years],
     writtenYears: [...writtenYears],
     undatedRegions: [...undatedRegions],
+    unplaced,
   };
 }

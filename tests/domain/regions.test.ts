@@ -140,6 +140,11 @@ describe('findRegionMentions', () => {
     expect(mentions('白银市场价格')).toEqual([]);
   });
 
+  it('does not read a two-character county inside a slogan (工业富县, 科技兴县)', () => {
+    expect(mentions('实施“工业富县”“科技兴县”战略')).toEqual([]);
+    expect(mentions('富县工业园区')).toEqual([['富县', '富县', 0]]);
+  });
+
   it('does not let ordinary words leak a city name', () => {
     expect(mentions('推广元宇宙应用，巩固原有优势，5G大连接')).toEqual([]);
     expect(mentions('大连、广元、固原')).toEqual([

@@ -44,6 +44,11 @@ describe('findTimeExpressions: month ranges without a year', () => {
     expect(read('1—11月，全省规模以上工业增加值同比增长7.7%', LATE_2024)).toEqual([['1—11月', '2024-01..11', false]]);
   });
 
+  it('reads 元 (January) and Chinese month numerals in a range', () => {
+    expect(read('元至6月份，全县规模工业增长9%', LATE_2024)).toEqual([['元至6月份', '2024H1', false]]);
+    expect(read('今年一至六月，全县工业增长9%', LATE_2024)).toEqual([['今年一至六月', '2024H1', false]]);
+  });
+
   it('1—11月 in a text written 2026-01, in a 2025 section, is 2025', () => {
     expect(read('1—11月，全省工业机器人产量', JAN_2026_REVIEW_2025)).toEqual([['1—11月', '2025-01..11', false]]);
     expect(read('1—10月，广东规上工业企业', JAN_2026_REVIEW_2025)).toEqual([['1—10月', '2025-01..10', false]]);

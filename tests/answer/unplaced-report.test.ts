@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { useReportEngine } from '../fixtures/report-engine.js';
+
+// A county's own report that says only 我县/全县, never its name, beside a city report that names itself.
+describe('a report that never names its place', () => {
+  const reports = useReportEngine({
+    'county.txt': '发布时间：2024-07-10\n今年上半年，我县工业经济稳中有进。\n1-6月，全县规模工业增加值同比增长9.3%，工业投资完成21.5亿元。',
+    'city.txt': '发布时间：2024-07-12\n上半年，常德市规模工业增加值增长7.1%。',
+  });
+
+  it('answers a county the corpus never names from it, saying the report names no place', async () => {
+    const r = await reports.ask({ question: '汉寿县2024年上半年规模工业增加值增长多少？' });
+    expect(r.status).toBe('answered');
+    expect(r.answer).toContain('9.3%');
+    expect(r.answer).toContain('未写明地名');
+    expect(r.citations[0]?.docId).toBe('county.txt');
+  });
+
+  it('does not answer a city the corpus never names from the county report', async () => {
+    const r = await reports.ask({ question: '岳阳2024年上半年规模工业增加值增长多少？' });
+    expect(r.status).toBe('not_found');
+    expect(r.answer).not.toMatch(/\d+(\.\d+)?%/);
+  });
+
+  it('answers a place that is named from its own report only', async () => {
+    const r = await reports.ask({ question: '常德2024年上半年规模工业增加值增长多少？' });
+    expect(r.answer).toContain('7.1%');
+    expect(r.answer).not.toContain('未写明地名');
+  });
+});
