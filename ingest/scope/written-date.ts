@@ -13,7 +13,8 @@ const pad = (n: number | string) => String(n).padStart(2, '0');
 const validMonth = (m: number) => m >= 1 && m <= 12;
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
-const PUBLISHED_RE = /((?:发布|发表|更新)(?:日期|时间)\s*[:：]?|(?:日期|时间)\s*[:：])\s*(\d{4}|\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+// "公开日期: | 2019-04-23": a government disclosure page's metadata table.
+const PUBLISHED_RE = /((?:发布|发表|更新|公开|成文|印发)(?:日期|时间)\s*[:：]?|(?:日期|时间)\s*[:：])[\s|；;]*(\d{4}|\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 // "2021-12-02 来源:…", "( 2023-07-24 ) 稿件来源:…".
 const DATE_LINE_RE = /^\s*[（(]?\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s|$|[^\d]|\d{1,2}[:：])/;
 // An e-paper header writes it "吉林日报/2025年/8月/6日/第006版".

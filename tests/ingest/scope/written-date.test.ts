@@ -11,6 +11,10 @@ describe('inferWrittenDate', () => {
     expect(dateOf('标题\n发布日期：2023-11-02\n正文。')).toEqual({ date: '2023-11-02', how: '发布日期 line' });
   });
 
+  it('reads the 成文日期 cell of a disclosure page metadata table', () => {
+    expect(dateOf('标题\n文号 | 无 | 成文日期: | 2019年04月23日 |\n一季度，全县工业增长9%。')).toEqual({ date: '2019-04-23', how: '成文日期 line' });
+  });
+
   it('reads a 时间: label and a bracketed date line before the source', () => {
     expect(dateOf('时间:2019-11-05 来源:某某网\n正文。')).toEqual({ date: '2019-11-05', how: '时间 line' });
     expect(dateOf('( 2022-08-19 ) 稿件来源:某通讯社\n正文。')).toEqual({ date: '2022-08-19', how: 'date line' });
