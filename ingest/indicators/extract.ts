@@ -393,7 +393,11 @@ function reportedTimes(text: string, context: TimeContext) {
   // "在去年高基数的基础上，增长8.5%": a time inside 在…基础上 is the base.
   const base = FOUNDATION.exec(text);
   const inBase = (t: { start: number; end: number }) => base !== null && t.start >= base.index && t.end <= base.index + base[0].length;
-  return findTimeExpressions(text, context).filter((t) => !/(较|比|同比|环比|相比|与|从)$/.test(text.slice(0, t.start)) && !inBase(t));
+  // "是2011年的1.88倍": the year a multiple is counted from.
+  const multipleBase = (t: { end: number }) => /^的?\d+(\.\d+)?倍/.test(text.slice(t.end));
+  return findTimeExpressions(text, context).filter(
+    (t) => !/(较|比|同比|环比|相比|与|从)$/.test(text.slice(0, t.start)) && !inBase(t) && !multipleBase(t),
+  );
 }
 
 function readFullSentence(

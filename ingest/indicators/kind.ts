@@ -12,6 +12,8 @@ const CHANGE_WORDS = /(新增|净增|增产|减产|新建|增加(?!值)|减少|�
 export const AGAINST_BASE = '(?<![同环占])(比|较)(上年同期|去年同期|上年|去年|同期|\\d{4}年(末|底)?)?(增加|减少|提高|下降|增长|加快|放缓|回落|多|少)';
 const DIFF_WORDS = new RegExp(`(高于|低于|快于|慢于|超出|高出|${AGAINST_BASE})`);
 
+// "《…发展规划》明确，全市…实现营业收入500亿元": what a plan sets out is a target, whatever year the text is in.
+const PLAN_SAYS = /(规划|方案|计划|意见|纲要)》?(明确|提出)/;
 // "2026年主要目标：A增长6%左右，B3.5万个": a lead that announces targets governs the whole sentence.
 const TARGET_LEAD = /(目标|预期|指标)(任务)?[:：]|(主要|预期)目标(是|为)/;
 
@@ -32,7 +34,7 @@ export function detectModality(
   const future = periodYear > reviewYear && !elapsed;
   if (role === 'plan') return future || (periodYear > reviewYear && TARGET_WORDS.test(before)) ? 'target' : 'actual';
   if (FORECAST_WORDS.test(before) || FORECAST_LEAD.test(sentenceBefore)) return 'forecast';
-  if (TARGET_WORDS.test(before) || /明年/.test(before) || TARGET_LEAD.test(sentenceBefore) || future) return 'target';
+  if (TARGET_WORDS.test(before) || /明年/.test(before) || TARGET_LEAD.test(sentenceBefore) || PLAN_SAYS.test(sentenceBefore) || future) return 'target';
   return 'actual';
 }
 

@@ -237,6 +237,8 @@ function accepts(surface: Surface, text: string, start: number, end: number, opt
     case 'full':
       // 吉林市场 is 吉林 + 市场, not the city 吉林市; "工业富县", "科技兴县" are slogans, not 富县 or 兴县.
       if (end - start === 2 && SLOGAN_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return false;
+      // "循环县区", "各县市区": 县 there starts the word 县区/县市 (counties and districts), not a place 环县.
+      if (end - start === 2 && text[end - 1] === '县' && /[区市域级城]/.test(text[end] ?? '')) return false;
       return !(surface.region.fullName.endsWith('市') && text[end] === '场');
     case 'alias':
       return true;

@@ -143,6 +143,7 @@ describe('findRegionMentions', () => {
   it('does not read a two-character county inside a slogan (工业富县, 科技兴县)', () => {
     expect(mentions('实施“工业富县”“科技兴县”战略')).toEqual([]);
     expect(mentions('富县工业园区')).toEqual([['富县', '富县', 0]]);
+    expect(mentions('增速位居循环县区榜首')).toEqual([]);
   });
 
   it('does not let ordinary words leak a city name', () => {

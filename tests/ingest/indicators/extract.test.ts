@@ -383,3 +383,13 @@ describe('a subject before 在…的基础上', () => {
     expect(row('8.5%')).toMatchObject({ metric: '规上工业增加值增长', period: '2024', modality: 'actual' });
   });
 });
+
+describe('a multiple of a base year', () => {
+  it('leaves the figure in the year reported, not the base year (是2011年的1.88倍)', () => {
+    const { indicators } = prepareDocument(
+      'multiple.txt',
+      '时间：2017-02-20\n政府工作报告\n截至2016年末，全县生产总值完成96.4亿元，是2011年的1.9倍；工业增加值完成52.1亿元，是2011年的1.8倍。',
+    );
+    expect(indicators.find((r) => r.raw === '52.1亿元')).toMatchObject({ period: '2016', modality: 'actual' });
+  });
+});

@@ -17,6 +17,12 @@ describe('detectModality', () => {
     expect(detectModality('算力规模达', 'review', 2024, 2024)).toBe('actual');
   });
 
+  it('reads what a plan sets out (《…规划》明确) as a target, even in the year reviewed', () => {
+    const before = '《某市“十四五”数字经济发展规划》明确，全市数字经济核心产业实现营业收入';
+    expect(detectModality('全市数字经济核心产业实现营业收入', 'review', 2025, 2025, before)).toBe('target');
+    expect(detectModality('全市数字经济核心产业实现营业收入', 'review', 2025, 2025)).toBe('actual');
+  });
+
   it('in a review: a year after the one reviewed, or a sentence led by 主要目标：, is a target', () => {
     expect(detectModality('新建5G基站', 'review', 2026, 2025)).toBe('target');
     expect(detectModality('新建5G基站', 'review', 2025, 2025, '主要目标：规上工业增加值增长6%左右，新建5G基站')).toBe('target');
