@@ -1,6 +1,7 @@
+import { voiceLevel, voiceOfRegion } from '../src/domain/region-voice.js';
 import type { DocumentMeta, Provenance } from '../src/documents/document.js';
 import type { CatalogEntry } from '../src/documents/catalog.js';
-import { canonicalRegion, findRegionMentions } from '../src/domain/regions.js';
+import { canonicalRegion, findRegionMentions, regionInfo } from '../src/domain/regions.js';
 import type { Paragraph } from './paragraphs.js';
 import { ISSUER_RE, isIssuerLine } from './scope/issuer.js';
 import { inferSubjectRegion } from './scope/subject-region.js';
@@ -103,7 +104,7 @@ export function resolveMetadata(
   const issuerLine = head.find((p) => isIssuerLine(p.text));
   const issuerRegion = issuerLine ? findRegionMentions(issuerLine.text)[0]?.name : undefined;
   const subject = issuerRegion ? undefined : inferSubjectRegion(paragraphs, inherited?.region);
-  const region = issuerRegion ?? subject?.region ?? mostMentionedRegion(text);
+  const region = issuerRegion ?? subject?.region ?? placeOfItsVoice(mostMentionedRegion(text), text);
   // A file holding several articles (湖南省工业和信息化厅 …, then 广东省工业和信息化厅 …) is about each issuer's region.
   const articleRegions = paragraphs
     .filter((p) => isIssuerLine(p.text))
@@ -207,4 +208,12 @@ function plannedFiveYearStart(text: string): number | undefined {
   const m = /到[“"]?(十[一二三四五六七八九]五)[”"]?末|[“"]?(十[一二三四五六七八九]五)[”"]?(?:时期|期间)[，,]?[^。]{0,30}(将|要|力争)/.exec(text);
   const end = m ? fiveYearPlanEnd(m[1] ?? m[2]) : undefined;
   return end === undefined ? undefined : end - 4;
+}
+
+/** A text speaking as a county (我县…) is not about the city it names in passing (a supplier's name). */
+function placeOfItsVoice(region: string | undefined, text: string): string | undefined {
+  const voice = voiceLevel(text);
+  const info = region ? regionInfo(region) : undefined;
+  if (!info || (voice !== 'county' && voice !== 'district')) return region;
+  return voiceOfRegion(info.level, info.fullName) === voice ? region : undefined;
 }

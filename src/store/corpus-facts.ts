@@ -2,6 +2,7 @@ import type { Section, StoredDocument } from '../documents/document.js';
 import { findRegionMentions, regionInfo } from '../domain/regions.js';
 import type { Indicator } from '../indicators/indicator.js';
 import { voiceLevel, type VoiceLevel } from '../domain/region-voice.js';
+import { toSimplified } from '../domain/simplified.js';
 
 /** What the answerer knows about the corpus as a whole: which regions and years it speaks of. */
 export interface CorpusFacts {
@@ -46,7 +47,7 @@ export function computeCorpusFacts(documents: StoredDocument[], sections: Sectio
   }
   const placed = new Set(sections.filter((s) => s.region).map((s) => s.docId));
   const unplaced = documents.flatMap((doc): Array<[string, VoiceLevel]> => {
-    const voice = placed.has(doc.id) ? undefined : voiceLevel(doc.text);
+    const voice = placed.has(doc.id) ? undefined : voiceLevel(toSimplified(doc.text));
     return voice ? [[doc.id, voice]] : [];
   });
   return {

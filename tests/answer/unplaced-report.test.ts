@@ -28,3 +28,16 @@ describe('a report that never names its place', () => {
     expect(r.answer).not.toContain('未写明地名');
   });
 });
+
+describe('a report in traditional characters that never names its place', () => {
+  const reports = useReportEngine({
+    'county.txt': '發布時間：2024-04-10\n今年以來，我縣工業經濟穩中有進。\n1-3月，全縣工業總產值實現30.5億元，同比增長12.1%。',
+  });
+
+  it('is read in simplified characters for how it speaks of itself', async () => {
+    const r = await reports.ask({ question: '宁陵县2024年一季度工业总产值多少？' });
+    expect(r.status).toBe('answered');
+    expect(r.answer).toContain('30.5');
+    expect(r.answer).toContain('未写明地名');
+  });
+});
