@@ -152,10 +152,15 @@ function readSentence(sentence: string, before?: string): MentionContext[] {
     let attribute = '';
     if (valuesAfter.length >= 2) {
       const own = splitSubjectList(cleanMetricPhrase(clauseText.slice(0, respectively)));
+      // "完成产值27.28亿元、增加值9.07亿元，较上年分别增长57.87%、26.4%": the figures of the clause before.
+      const figuresBefore = contexts.filter((c) => c.clause === clauses[clauses.indexOf(clause) - 1] && !c.subjectOf).map((c) => c.metric);
       if (own.length === valuesAfter.length) {
         subjects = own;
       } else if (lastSubjects.length === valuesAfter.length) {
         subjects = lastSubjects;
+        attribute = cleanMetricPhrase(clauseText.slice(0, respectively));
+      } else if (has分别 && /^((较|比)(上年|去年)(同期)?|同比)?$/.test(own.join('')) && figuresBefore.length === valuesAfter.length) {
+        subjects = figuresBefore;
         attribute = cleanMetricPhrase(clauseText.slice(0, respectively));
       }
       if (subjects.length) lastSubjects = subjects;

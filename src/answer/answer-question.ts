@@ -52,6 +52,12 @@ function applyFilters(question: ParsedQuestion, request: AskRequest): ParsedQues
  * "余干县一季度工业总产值多少" over a county's report that only says 我县: the regions the corpus never
  * names, answered from the documents that name no place and speak at the asked region's level.
  */
+function speaksAs(corpus: Corpus, region: string): boolean {
+  const info = regionInfo(region);
+  const voice = info && voiceOfRegion(info.level, info.fullName);
+  return corpus.unplaced.some(([, v]) => v === voice);
+}
+
 function unplacedFor(question: ParsedQuestion, corpus: Corpus): { regions: string[]; docIds: string[]; voice: VoiceLevel } | undefined {
   const unknown = question.regions.filter((r) => !corpus.mentionedRegions.has(r));
   if (!unknown.length || !corpus.unplaced.length) return undefined;
@@ -110,7 +116,10 @@ async function answerFigure(request: AskRequest, corpus: Corpus): Promise<AskRes
   let parsed = parseQuestion(spellOutCountyWords(request.question, corpus.sectionRegions));
   // A bare county name beside a named region ("广东…新建…") is a word unless a report is about that county.
   const strong = parsed.regions.some((r) => !parsed.weakRegions.includes(r));
-  const unknownWeak = parsed.weakRegions.filter((r) => !corpus.mentionedRegions.has(r) || (strong && !corpus.sectionRegions.has(r)));
+  // Alone, it is the place asked when a report that never names its place speaks at its level (麻阳 over 我县…).
+  const unknownWeak = parsed.weakRegions.filter(
+    (r) => (!corpus.mentionedRegions.has(r) && (strong || !speaksAs(corpus, r))) || (strong && !corpus.sectionRegions.has(r)),
+  );
   if (unknownWeak.length) parsed = parseQuestion(parsed.text, new Date(), new Set(unknownWeak));
   const typed = parsed.text;
   const absolute = withAbsoluteYears(typed, newestWrittenYear(corpus.writtenYears, parsed.regions));

@@ -56,7 +56,10 @@ function shortName(fullName: string, suffix: RegExp): string {
   return fullName.replace(suffix, '');
 }
 
-/** Words jieba's dictionary knows as something other than a place (和平, 开发, 鼓楼): not a county by themselves. */
+/**
+ * Words jieba's dictionary knows as something other than a place (和平, 开发, 鼓楼): not a county by
+ * themselves. Those it tags as a person's name (麻阳) are places in this genre.
+ */
 function ordinaryWords(candidates: Set<string>): Set<string> {
   const ordinary = new Set<string>();
   const text = new TextDecoder().decode(dict);
@@ -65,7 +68,7 @@ function ordinaryWords(candidates: Set<string>): Set<string> {
     const newline = text.indexOf('\n', pos);
     const end = newline < 0 ? text.length : newline;
     const space = text.indexOf(' ', pos);
-    if (space > pos && space < end && candidates.has(text.slice(pos, space)) && !text.slice(pos, end).trimEnd().endsWith(' ns')) {
+    if (space > pos && space < end && candidates.has(text.slice(pos, space)) && !/ n[sr]$/.test(text.slice(pos, end).trimEnd())) {
       ordinary.add(text.slice(pos, space));
     }
     pos = end + 1;
@@ -126,7 +129,9 @@ function buildRegions(): RegionInfo[] {
     const uniqueShort = c.short.length >= 2 && shortCounts.get(c.short) === 1 && !taken.has(c.short);
     const uniqueFull = fullCounts.get(c.fullName) === 1 && !taken.has(c.fullName);
     const name = uniqueShort ? c.short : uniqueFull ? c.fullName : `${parentShort}${c.fullName}`;
-    const aliases = [`${parentShort}${c.fullName}`, `${parentFull}${c.fullName}`].filter((a) => a !== name);
+    // "麻阳县" for 麻阳苗族自治县: how people write an autonomous county.
+    const plain = /自治县$/.test(c.fullName) && c.short.length >= 2 ? [`${c.short}县`] : [];
+    const aliases = [`${parentShort}${c.fullName}`, `${parentFull}${c.fullName}`, ...plain].filter((a) => a !== name);
     if (uniqueShort && !uniqueFull) aliases.length = 0;
     regions.push({ name, fullName: uniqueFull ? c.fullName : `${parentFull}${c.fullName}`, level: 'county', province: c.province, city: c.city?.name, aliases });
     taken.add(name);
@@ -297,6 +302,8 @@ export function findRegionMentions(text: string, scan: ScanOptions = {}): Region
         match = { name, surface: surfaceText, start: i, end: i + len, level, ...weak };
       }
     }
+    // "记者从江西省…": a bare county name (从江) whose tail starts a name written in full is not one.
+    if (match?.weak && strongerFrom(text, match.start + 1, match.end)) match = undefined;
     if (match) {
       mentions.push(match);
       i = match.end;
@@ -305,4 +312,15 @@ export function findRegionMentions(text: string, scan: ScanOptions = {}): Region
     }
   }
   return mentions;
+}
+
+/** Whether a province, city or full county name starts inside [from, end) and runs past end. */
+function strongerFrom(text: string, from: number, end: number): boolean {
+  for (let s = from; s < end; s++) {
+    for (let len = Math.min(MAX_SURFACE_LENGTH, text.length - s); s + len > end; len--) {
+      const surface = SURFACES.get(text.slice(s, s + len));
+      if (surface && (surface.kind === 'full' || surface.kind === 'alias' || (surface.kind === 'short' && surface.region.level === 'province'))) return true;
+    }
+  }
+  return false;
 }

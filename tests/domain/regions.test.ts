@@ -146,6 +146,10 @@ describe('findRegionMentions', () => {
     expect(mentions('增速位居循环县区榜首')).toEqual([]);
   });
 
+  it('does not let a bare county name swallow the start of a province written in full (记者从江西省…)', () => {
+    expect(mentions('记者从江西省工业和信息化厅获悉', true).map(([name]) => name)).toEqual(['江西']);
+  });
+
   it('does not let ordinary words leak a city name', () => {
     expect(mentions('推广元宇宙应用，巩固原有优势，5G大连接')).toEqual([]);
     expect(mentions('大连、广元、固原')).toEqual([

@@ -393,3 +393,11 @@ describe('a multiple of a base year', () => {
     expect(indicators.find((r) => r.raw === '52.1亿元')).toMatchObject({ period: '2016', modality: 'actual' });
   });
 });
+
+describe('分别 after a clause of figures', () => {
+  it('aligns each growth with the figure before it', () => {
+    const { indicators } = prepareDocument('pairs.txt', '时间：2021-01-10\n2020年全县完成产值31.5亿元、增加值8.2亿元，较上年分别增长12.3%、9.6%。');
+    expect(indicators.find((r) => r.raw === '12.3%')?.metric).toMatch(/产值.*增长$/);
+    expect(indicators.find((r) => r.raw === '9.6%')?.metric).toMatch(/增加值.*增长$/);
+  });
+});
