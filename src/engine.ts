@@ -118,7 +118,7 @@ async function engineOver(reader: IndexReader, storeKind: StoreKind, options: En
     dense,
   };
 
-  const spell = (text: string) => spellOutCountyWords(text, sectionRegions);
+  const spell = (text: string) => spellOutCountyWords(text, corpus);
   const headlineOf = headlineFinder((docId) => reader.sectionsOf(docId), (id) => document(id)?.text);
   const llm: LlmContext | undefined = options.llm ? createLlmContext(options.llm, { document }) : undefined;
 

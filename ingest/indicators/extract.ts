@@ -187,7 +187,8 @@ function readSentence(sentence: string, before?: string): MentionContext[] {
       let subjectOf: MentionContext | undefined;
       // "…，快于全市地区生产总值0.6个百分点": what follows 快于 is the base, so the figure qualifies the one before.
       // "，较全部规上工业高出3.7个百分点" names its base first.
-      const againstBase = /^[，,、\s]*((较|比)[^，。；\d]{0,14}?)?(高于|低于|快于|慢于|超出|高出)/.test(left);
+      const againstBase =
+        /^[，,、\s]*((较|比)[^，。；\d]{0,14}?)?(高于|低于|快于|慢于|超出|高出)/.test(left) || new RegExp(`^[，,、\\s]*${AGAINST_BASE}$`).test(left);
       if ((mention.isRank || isDifference(left)) && previous && (isScopeOnly(left) || againstBase)) {
         // "增长40.3%，较上月回升1.7个百分点，快于全市34.7个百分点": both margins qualify the 40.3%.
         const isMargin = (c: MentionContext) => c.mention.isRank || /百分点/.test(c.mention.unit);

@@ -9,7 +9,9 @@ const TARGET_WORDS = /(力争|争取|目标|计划|确保|力求|将|要)/;
 const SHARE_WORDS = /(占比|比重|比例|强度|占|份额|覆盖率|贡献率|利用率|普及率|渗透率|增长面|率)/;
 const CHANGE_WORDS = /(新增|净增|增产|减产|新建|增加(?!值)|减少|新认定|新培育|新获批|新开工|新签约|新引进)/;
 // "较2020年增加369.3亿元", "较去年同期加快5.6个百分点": a figure against a base, not one of its own.
-export const AGAINST_BASE = '(?<![同环占])(比|较)(上年同期|去年同期|上年|去年|同期|\\d{4}年(末|底)?)?(增加|减少|提高|下降|增长|加快|放缓|回落|多|少)';
+// "较一季度回落2.1个百分点", "比全部规模工业快0.7个百分点": a base named in words before the verb.
+export const AGAINST_BASE =
+  '(?<![同环占])(比|较)(上年同期|去年同期|上年|去年|同期|\\d{4}年(末|底)?|[一二三四]季度|上半年|前三季度|上月|\\d{1,2}[-—至]\\d{1,2}月|全部[^，。；\\d]{0,10})?(增加|减少|提高|下降|增长|加快|放缓|回落|回升|收窄|扩大|多|少|快|慢|高|低)';
 const DIFF_WORDS = new RegExp(`(高于|低于|快于|慢于|超出|高出|${AGAINST_BASE})`);
 
 // "《…发展规划》明确，全市…实现营业收入500亿元": what a plan sets out is a target, whatever year the text is in.

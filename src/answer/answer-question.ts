@@ -1,6 +1,6 @@
 import type { Period } from '../domain/period.js';
 import { makePeriod } from '../domain/period.js';
-import { canonicalRegion, findRegionMentions, regionInfo } from '../domain/regions.js';
+import { canonicalRegion, findRegionMentions, regionInfo, type RegionMention } from '../domain/regions.js';
 import { VOICE_WORD, voiceOfRegion, type VoiceLevel } from '../domain/region-voice.js';
 import { normalizeQuestion } from './normalize-question.js';
 import type { IndicatorTable } from '../indicators/indicator-table.js';
@@ -52,7 +52,7 @@ function applyFilters(question: ParsedQuestion, request: AskRequest): ParsedQues
  * "余干县一季度工业总产值多少" over a county's report that only says 我县: the regions the corpus never
  * names, answered from the documents that name no place and speak at the asked region's level.
  */
-function speaksAs(corpus: Corpus, region: string): boolean {
+function speaksAs(corpus: Pick<Corpus, 'unplaced'>, region: string): boolean {
   const info = regionInfo(region);
   const voice = info && voiceOfRegion(info.level, info.fullName);
   return corpus.unplaced.some(([, v]) => v === voice);
@@ -73,6 +73,13 @@ function unplacedFor(question: ParsedQuestion, corpus: Corpus): { regions: strin
   return docIds.length ? { regions: unknown, docIds, voice } : undefined;
 }
 
+/** The question with the places a report never names taken out, also from its text (re-read for comparisons). */
+function withoutRegions(question: ParsedQuestion, regions: string[]): ParsedQuestion {
+  const cut = findRegionMentions(question.text, { abbreviations: true, countyWords: true }).filter((m) => regions.includes(m.name));
+  const text = cut.reduceRight((t, m) => t.slice(0, m.start) + t.slice(m.end), question.text);
+  return { ...question, text, regions: question.regions.filter((r) => !regions.includes(r)) };
+}
+
 function coverageGap(question: ParsedQuestion, corpus: Corpus): string | undefined {
   const unknown = question.regions.filter((r) => !corpus.mentionedRegions.has(r));
   if (unknown.length) return `报告中没有关于${unknown.join('、')}的内容，无法回答。`;
@@ -87,11 +94,15 @@ function coverageGap(question: ParsedQuestion, corpus: Corpus): string | undefin
 
 /**
  * "姜堰2025年…": a county's bare name that is also a dictionary word counts as the county only when
- * a report is about it; then it is written out in full (姜堰区) so every later step reads it so.
+ * a report is about it, or when it opens the question and a report that names no place speaks at
+ * its level ("余干一季度…" over "我县…"); then it is written out in full (姜堰区) so every later step reads it so.
  */
-export function spellOutCountyWords(question: string, reported: Set<string>): string {
+export function spellOutCountyWords(question: string, corpus: Pick<Corpus, 'sectionRegions' | 'mentionedRegions' | 'unplaced'>): string {
   const text = normalizeQuestion(question);
-  const words = findRegionMentions(text, { abbreviations: true, countyWords: true }).filter((m) => m.word && reported.has(m.name));
+  const opening = /^(请问|那么?|那个)?/.exec(text)?.[0].length ?? 0;
+  const asked = (m: RegionMention) =>
+    corpus.sectionRegions.has(m.name) || (m.start === opening && !corpus.mentionedRegions.has(m.name) && speaksAs(corpus, m.name));
+  const words = findRegionMentions(text, { abbreviations: true, countyWords: true }).filter((m) => m.word && asked(m));
   return words.reduceRight((t, m) => t.slice(0, m.start) + (regionInfo(m.name)?.fullName ?? m.surface) + t.slice(m.end), text);
 }
 
@@ -113,7 +124,7 @@ async function answerFigure(request: AskRequest, corpus: Corpus): Promise<AskRes
     t = now;
   };
   const started = t;
-  let parsed = parseQuestion(spellOutCountyWords(request.question, corpus.sectionRegions));
+  let parsed = parseQuestion(spellOutCountyWords(request.question, corpus));
   // A bare county name beside a named region ("广东…新建…") is a word unless a report is about that county.
   const strong = parsed.regions.some((r) => !parsed.weakRegions.includes(r));
   // Alone, it is the place asked when a report that never names its place speaks at its level (麻阳 over 我县…).
@@ -126,7 +137,7 @@ async function answerFigure(request: AskRequest, corpus: Corpus): Promise<AskRes
   if (absolute !== typed) parsed = parseQuestion(absolute, new Date(), new Set(unknownWeak));
   const asked = applyFilters(parsed, request);
   const unplaced = unplacedFor(asked, corpus);
-  const question = unplaced ? { ...asked, regions: asked.regions.filter((r) => !unplaced.regions.includes(r)) } : asked;
+  const question = unplaced ? withoutRegions(asked, unplaced.regions) : asked;
   const docIds = unplaced ? unplaced.docIds.filter((id) => !request.filters?.docIds || request.filters.docIds.includes(id)) : request.filters?.docIds;
   lap('parse');
 

@@ -7,7 +7,8 @@ import { isConfident, queryFor } from './indicator-match.js';
 import { describeMissing, relatedRows } from './numeric-answer.js';
 import { parseQuestion, type ParsedQuestion } from './parse-question.js';
 
-const VERSUS_SPLIT = /(?<![同环占])比(?![重例率])|相比[，,]?|是否(?:超过|高于|多于|低于|少于)/;
+// "较一季度回落多少": 较 before a time or place is 比.
+const VERSUS_SPLIT = /(?<![同环占])比(?![重例率])|较(?=上|去|同|前|[一二三四]季度|\d|全)|相比[，,]?|是否(?:超过|高于|多于|低于|少于)/;
 
 interface Side {
   question: ParsedQuestion;
@@ -91,7 +92,7 @@ function yesNoPrefix(text: string, difference: number): string {
 }
 
 // How a base is written in the source: "比上年", "较2020年", "高于全国", "高出年度目标".
-const BASE_WORDS = /上年同期|去年同期|同期|上年|去年|上一年|\d{4}年|全国|全省|全市|全区|全县|目标|预期/;
+const BASE_WORDS = /上年同期|去年同期|同期|上年|去年|上一年|\d{4}年|全国|全省|全市|全区|全县|目标|预期|[一二三四]季度|上半年|前三季度|上月|\d{1,2}[-—至]\d{1,2}月/;
 const BASE_IN_SOURCE: Record<string, RegExp> = { 上年: /上年|去年|同期/, 去年: /上年|去年|同期/, 上一年: /上年|去年|同期/, 预期: /目标|预期/, 目标: /目标|预期/ };
 
 /** A difference the source states next to the figure ("高于全国1.9个百分点"): quoted, not computed. */

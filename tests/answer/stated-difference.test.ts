@@ -12,6 +12,7 @@ const REPORT = `福建省工业和信息化厅
 今年上半年，全省规上工业增加值同比增长9.6%，较去年同期加快3.1个百分点，高于年度目标3.6个百分点，高于全国平均水平2.4个百分点，位居全国第5位。高技术制造业增加值增长12.1%，快于全省规模以上工业2.5个百分点，占比为16.6%，比上年提高1.8个百分点。
 2023年，全省工业增加值达到1.8万亿元，较2020年增加3200亿元。
 2024年全省规上工业增加值增长目标为6%左右。
+1-4月，全省装备制造业增加值同比增长7.4%，较一季度回落1.2个百分点。
 2023年，全省原煤产量在上年增产的基础上，再增产1200万吨，达到2.1亿吨。`;
 
 const reports = useReportEngine({ 'report.txt': REPORT });
@@ -92,5 +93,14 @@ describe('an amount added in the figure’s own sentence', () => {
     expect(response.status).toBe('answered');
     expect(response.answer).toMatch(/^比上年增产1200万吨\[1\]/);
     expect(response.answer).toContain('2.1亿吨');
+  });
+});
+
+describe('a change against an earlier span of the year', () => {
+  it('is quoted for 比一季度回落了多少, also as a follow-up with 较', async () => {
+    const direct = await ask('福建2024年1-4月装备制造业增加值增速比一季度回落了多少？');
+    expect(direct.answer).toMatch(/^较一季度回落1\.2个百分点\[1\]/);
+    const followUp = await ask('较一季度回落多少？', ['福建2024年1-4月装备制造业增加值增长多少？']);
+    expect(followUp.answer).toContain('较一季度回落1.2个百分点');
   });
 });

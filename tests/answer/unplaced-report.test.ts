@@ -41,3 +41,20 @@ describe('a report in traditional characters that never names its place', () => 
     expect(r.answer).toContain('未写明地名');
   });
 });
+
+describe('a bare county name that is also a dictionary word, opening the question', () => {
+  const reports = useReportEngine({
+    'county.txt': '发布时间：2024-04-12\n今年以来，我县工业经济稳中有进。\n1-3月，全县工业总产值实现18.6亿元，同比增长10.2%。',
+  });
+
+  it('is the place asked when a report that names no place speaks as a county', async () => {
+    const r = await reports.ask({ question: '通道2024年一季度工业总产值多少？' });
+    expect(r.answer).toContain('18.6亿元');
+    expect(r.answer).toContain('是否为通道');
+  });
+
+  it('stays a word elsewhere in the question', async () => {
+    const r = await reports.ask({ question: '2024年一季度打通道路投资多少？' });
+    expect(r.answer).not.toContain('是否为通道');
+  });
+});
