@@ -113,7 +113,11 @@ function onPreviousMetric(named: string, prevMetric: string, measure: string): s
   if (!prevMetric) return undefined;
   const bare = prevMetric.replace(MEASURE_WORDS, '');
   if (SHARE_OF.test(named)) return `${bare}${named}`;
-  if (ACTS_ON_FIGURE.test(named)) return `${/新增|净增|增加/.test(named) ? bare.replace(/总量|总数|累计/g, '') : bare}${named}`;
+  // "新增规上工业企业呢" names a metric of its own; "计划新增多少家" acts on the one before.
+  const countsItsOwn =
+    /^(要|计划|将|力争|预计)?(新增|净增)/.test(named) &&
+    !/^(多少|几)?[家个户项座台]*$/.test(withoutEnding(named).replace(ACTS_ON_FIGURE, '').replace(/(是|有|了|的)/g, ''));
+  if (ACTS_ON_FIGURE.test(named) && !countsItsOwn) return `${/新增|净增|增加/.test(named) ? bare.replace(/总量|总数|累计/g, '') : bare}${named}`;
   const head = headNounOf(bare);
   const word = withoutEnding(named);
   if (head && HEAD_NOUNS.includes(word)) {
@@ -242,11 +246,16 @@ export function resolveFollowUp(previous: string, question: string, today = new 
     return { question: `${subject.replace(MEASURE_WORDS, '')}同比增长多少`, followUp: true, inherited: inheritedSlots, asksSource: false };
   }
   const difference = DIFFERENCE_VERB.exec(fullFollowUp);
+  // "今年新增几家" after a question with no year: kept as typed, for the year the region's reports count from.
+  const typedTime = own.times[0] ? fullFollowUp.slice(own.times[0].start, own.times[0].end) : '';
+  const relativeTime = yearOf(prev) === undefined && /^(今年|去年|明年|上年|当年)/.test(typedTime);
   const newTime =
     /(去年|上年)同期/.test(fullFollowUp) && prevParsed.periods[0]
       ? samePeriodYearBefore(prevParsed.periods[0])
-      : // "那2025年全年呢" asks the full year only; a half year's figure is not its answer.
-        timeText(own.times)?.replace(/年$/, /全年/.test(fullFollowUp) ? '年全年' : '年');
+      : relativeTime
+        ? typedTime
+        : // "那2025年全年呢" asks the full year only; a half year's figure is not its answer.
+          timeText(own.times)?.replace(/年$/, /全年/.test(fullFollowUp) ? '年全年' : '年');
   // Written as typed when that is longer ("白银市"): a bare 白银 or 宁东 can read as a word, losing the region.
   const newRegions = [...new Map(own.regions.map((m) => [m.name, m.surface.length > m.name.length ? m.surface : m.name])).values()];
   const inherited: Inherited = {};

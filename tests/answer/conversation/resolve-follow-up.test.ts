@@ -161,3 +161,14 @@ describe('a conversation of several turns', () => {
     expect(inheritedNote(r)).toBe('（按上文：江苏 · 算力规模 · 目标）');
   });
 });
+
+describe('follow-ups that name a count or a relative year of their own', () => {
+  it('asks a new count as its own metric, not as a part of the figure before', () => {
+    expect(resolve('2023年遵义汽车整车产量多少？', '新增规上工业企业呢？').question).toBe('2023年遵义新增规上工业企业多少');
+    expect(resolve('2023年江苏新增专精特新企业多少家？', '计划新增多少家？').question).toContain('专精特新企业');
+  });
+
+  it('keeps 今年 as typed when the question before named no year, for the corpus to date', () => {
+    expect(resolve('江苏规上工业企业总数多少？', '今年新增几家？').question).toMatch(/^今年江苏/);
+  });
+});
