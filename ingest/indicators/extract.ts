@@ -151,7 +151,10 @@ function readSentence(sentence: string, before?: string): MentionContext[] {
     let subjects: string[] = [];
     let attribute = '';
     if (valuesAfter.length >= 2) {
-      const own = splitSubjectList(cleanMetricPhrase(clauseText.slice(0, respectively)));
+      const listed = cleanMetricPhrase(clauseText.slice(0, respectively));
+      // "有色金属冶炼和压延加工业、黑色金属…": 和 inside an item's name; 、 alone then separates the items.
+      const byAll = splitSubjectList(listed);
+      const own = byAll.length === valuesAfter.length ? byAll : splitSubjectList(listed, /、/);
       // "完成产值27.28亿元、增加值9.07亿元，较上年分别增长57.87%、26.4%": the figures of the clause before.
       const figuresBefore = contexts.filter((c) => c.clause === clauses[clauses.indexOf(clause) - 1] && !c.subjectOf).map((c) => c.metric);
       if (own.length === valuesAfter.length) {

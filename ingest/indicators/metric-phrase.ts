@@ -41,8 +41,8 @@ const LIST_SPLIT = /[、和及与]/;
  * Splits "汽车整车、新能源汽车产量" into ["汽车整车产量", "新能源汽车产量"]: the head noun written once
  * at the end of a list applies to every item.
  */
-export function splitSubjectList(subjects: string): string[] {
-  const items = subjects.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
+export function splitSubjectList(subjects: string, separators: RegExp = LIST_SPLIT): string[] {
+  const items = subjects.split(separators).map((s) => s.trim()).filter(Boolean);
   if (items.length < 2) return items;
   const head = headNounOf(items[items.length - 1]);
   return head ? items.map((item) => withHeadNoun(item, head)) : items;

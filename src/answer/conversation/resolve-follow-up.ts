@@ -100,6 +100,8 @@ function samePeriodYearBefore(period: Period): string {
 const ACTS_ON_FIGURE = /^(要|计划|将|力争|预计)?(提升到|提高到|提升至|提高至|增长到|达到|突破|新增|净增|增加|提升|提高|拉动|贡献)/;
 const SHARE_OF = /^占.{0,12}(比重|比例)|^(占比|比重)/;
 
+const LEVEL_WORD = /^(国家级|省级|市级|县级|区级)$/;
+
 const SEVERAL_YEARS_SPAN = new RegExp(`(?:${SEVERAL_YEARS.source})(来|间|里)?`, 'g');
 
 // "总额呢", "规模呢": an amount is asked, whatever measure the question before asked.
@@ -232,6 +234,15 @@ export function resolveFollowUp(previous: string, question: string, today = new 
 
   if (asksSource) {
     return { question: prevText, followUp: true, inherited: { metric: metricPhrase(prevText, prevYear) || undefined }, asksSource: true };
+  }
+  // "新增国家级…企业几家" → "省级的呢": the new level takes the place of the old one.
+  const levelAsked = withoutEnding(core || asked).replace(/的$/, '');
+  const levelOld = new RegExp(LEVEL_WORD.source.slice(1, -1)).exec(prevText);
+  if (LEVEL_WORD.test(levelAsked) && levelOld && levelOld[0] !== levelAsked) {
+    const kept: Inherited = {};
+    if (prevParsed.regions.length) kept.regions = prevParsed.regions;
+    if (prevParsed.periods.length) kept.period = periodLabel(prevParsed.periods[0].key);
+    return { question: prevText.replace(levelOld[0], levelAsked), followUp: true, inherited: kept, asksSource: false };
   }
   // A question with its own metric and no pointer back is a new topic, but one that names no region
   // ("规上工业企业多少户？") still asks about the region under discussion.

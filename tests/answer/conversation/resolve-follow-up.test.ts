@@ -172,3 +172,11 @@ describe('follow-ups that name a count or a relative year of their own', () => {
     expect(resolve('江苏规上工业企业总数多少？', '今年新增几家？').question).toMatch(/^今年江苏/);
   });
 });
+
+describe('a follow-up naming another level (省级的呢)', () => {
+  it('puts the new level in the place of the old one', () => {
+    const r = resolve('2023年遵义新增国家级专精特新企业几家？', '省级的呢？');
+    expect(r.question).toBe('2023年遵义新增省级专精特新企业几家');
+    expect(r.inherited.regions).toEqual(['遵义']);
+  });
+});

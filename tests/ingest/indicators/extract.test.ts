@@ -401,3 +401,14 @@ describe('分别 after a clause of figures', () => {
     expect(indicators.find((r) => r.raw === '9.6%')?.metric).toMatch(/增加值.*增长$/);
   });
 });
+
+describe('a 分别 list whose items have 和 in their names', () => {
+  it('splits at 、 when splitting at 和 too gives more items than figures', () => {
+    const { indicators } = prepareDocument(
+      'items.txt',
+      '时间：2023-05-20\n1-4月，计算机通信和其他电子设备制造业、铁路船舶和航空航天设备制造业增加值分别同比增长12.5%、8.4%。',
+    );
+    expect(indicators.find((r) => r.raw === '12.5%')?.metric).toMatch(/^计算机通信和其他电子设备制造业.*增长$/);
+    expect(indicators.find((r) => r.raw === '8.4%')?.metric).toMatch(/^铁路船舶和航空航天设备制造业.*增长$/);
+  });
+});
