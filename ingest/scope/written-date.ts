@@ -21,6 +21,7 @@ const DATE_LINE_RE = /^\s*[（(]?\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s|$|[
 const CN_DATE_RE = /(\d{4})年\/?(\d{1,2})月\/?(\d{1,2})日/;
 // Dates in the path of the address an article was copied from: /20250123/, /202410/, /2025/07/25/, t20250205_.
 const URL_DATE_RE = /[/_t](20[0-4]\d)[/_-]?(0[1-9]|1[0-2])(?:[/_-]?(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$|\d)/g;
+const FOOTER_DATE_RE = /(20\d{2})-(\d{1,2})-(\d{1,2})\s*$/;
 const SOURCE_DATE_RE = /[,，\s](20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$/;
 // A dated lead or byline: "1月21日,", "新华社大连1月23日电", "本报讯 10月23日下午".
 const LEAD_RE = /(?:^|[^\d年])(\d{1,2})月(\d{1,2})日(?=电|讯|[,，、\s]|上午|下午|晚|从|在|召开|举行|开幕|发布|获悉|\||\d{1,2}[时:：])/;
@@ -110,6 +111,11 @@ export function inferWrittenDate(paragraphs: Paragraph[]): WrittenDate | undefin
     if (/^\s*20\d{2}\s*$/.test(p.text) && split && validMonth(Number(split[1]))) {
       return { date: `${p.text.trim()}-${pad(split[1])}-${pad(split[2])}`, how: 'date lines' };
     }
+  }
+  // "- 2022年10月份统计月报 2022-11-22": a page footer dates the page when its head does not.
+  for (const p of paragraphs.slice(-2)) {
+    const m = FOOTER_DATE_RE.exec(p.text);
+    if (m && validMonth(Number(m[2])) && p.text.length <= 60 && !isSourceLine(p.text)) return { date: `${m[1]}-${pad(m[2])}-${pad(m[3])}`, how: 'date at the end of the page' };
   }
   const source = head.find((p) => isSourceLine(p.text));
   // "/202311/t20231107_1.html": the fullest date in the address wins.

@@ -121,7 +121,10 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
     const start = match.index;
     const end = start + match[0].length;
     // "6月全省规上工业增加值增长16.8%": a month opening a statistic is that month's figure ("8月盛夏" is not).
-    const opensClause = (start === 0 || /[，。；：,;\n]/.test(text[start - 1])) && /^(全[省市区县国]|规模以上|规上|工业|制造业|全社会|同比增长|增长\d)/.test(text.slice(end));
+    // "其中10月份增加值同比增长7.3%": after 其中 too, a month opening its clause is that month.
+    const opensClause =
+      (start === 0 || /[，。；：,;\n]/.test(text[start - 1]) || /[，,]?其中$/.test(text.slice(Math.max(0, start - 3), start))) &&
+      /^(全[省市区县国]|规模以上|规上|工业|制造业|全社会|同比增长|增长\d|增加值)/.test(text.slice(end));
     const [, yearText, f1, t1, n1, q1, m1, s1, f2, t2, n2, q2, m2, s2, relative, f3, t3, n3, q3, m3, s3] = match;
     if (yearText) {
       const year = Number(yearText);
@@ -142,7 +145,7 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
       found.push({ start, end, period: range ? makePeriod(year, range[0], range[1]) : makePeriod(year), explicitYear: false });
       continue;
     }
-    const range = subYearRange([f2, t2], n2, q2, m2, s2) ?? (m2 && !s2 && opensClause ? [Number(m2), Number(m2)] : null);
+    const range = subYearRange([f2, t2], n2, q2, m2, s2) ?? (m2 && (!s2 || s2 === '份') && opensClause ? [Number(m2), Number(m2)] : null);
     if (!range) continue;
     // "10月" right after a digit run is part of a date like 2025-10; a lone "N月" is skipped above.
     // "2024年一季度增长7.1%，上半年增长6.2%": a bare span goes on in the year just named.

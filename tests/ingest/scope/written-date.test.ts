@@ -15,6 +15,10 @@ describe('inferWrittenDate', () => {
     expect(dateOf('标题\n文号 | 无 | 成文日期: | 2019年04月23日 |\n一季度，全县工业增长9%。')).toEqual({ date: '2019-04-23', how: '成文日期 line' });
   });
 
+  it('reads a date at the end of the page when the head has none', () => {
+    expect(dateOf('1—10月份，全市工业增长3.4%。\n其中10月份增长7.3%。\n- 统计月报 2022-11-22')).toEqual({ date: '2022-11-22', how: 'date at the end of the page' });
+  });
+
   it('reads a 时间: label and a bracketed date line before the source', () => {
     expect(dateOf('时间:2019-11-05 来源:某某网\n正文。')).toEqual({ date: '2019-11-05', how: '时间 line' });
     expect(dateOf('( 2022-08-19 ) 稿件来源:某通讯社\n正文。')).toEqual({ date: '2022-08-19', how: 'date line' });
