@@ -10,14 +10,14 @@ import type { AskRequest } from './ask-schema.js';
 import type { AskResponse, RetrievalReport } from './answer.js';
 import { CitationList, type DocumentText } from './citations.js';
 import { answerCheck, answerDifference } from './comparison-answer.js';
-import { notFound, type Composed } from './compose.js';
+import { notFound, type ComposeContext, type Composed } from './compose.js';
 import { answerCountedList } from './counted-list.js';
 import { answerEachSubject, eachSubject } from './each-subject-answer.js';
 import { answerNumeric } from './numeric-answer.js';
 import { answerFromPassages } from './passage-answer.js';
 import { parseQuestion, type ParsedQuestion } from './parse-question.js';
 import { newestWrittenYear, withAbsoluteYears } from './relative-year.js';
-import { checkPremise, premiseOf } from './premise-check.js';
+import { checkPremise, FALL_CORRECTED, premiseOf } from './premise-check.js';
 
 export interface Corpus {
   table: IndicatorTable;
@@ -78,6 +78,24 @@ function withoutRegions(question: ParsedQuestion, regions: string[]): ParsedQues
   const cut = findRegionMentions(question.text, { abbreviations: true, countyWords: true }).filter((m) => regions.includes(m.name));
   const text = cut.reduceRight((t, m) => t.slice(0, m.start) + t.slice(m.end), question.text);
   return { ...question, text, regions: question.regions.filter((r) => !regions.includes(r)) };
+}
+
+const FALL_WORDS = /下降了?|降低了?|降幅|减少了?/;
+const FALL_IN_SOURCE = /下降|回落|减少|降低|负增长/;
+
+/**
+ * "GDP下降了多少" where the report says 增长1.7%: the rise is answered with the premise corrected,
+ * never as a fall.
+ */
+function correctFall(question: ParsedQuestion, composed: Composed, context: ComposeContext): Composed {
+  if (question.measure !== 'growth' || !FALL_WORDS.test(question.text)) return composed;
+  const found =
+    composed.status === 'answered'
+      ? composed
+      : answerNumeric({ ...parseQuestion(question.text.replace(FALL_WORDS, '增长')), regions: question.regions, periods: question.periods }, context);
+  const row = found.used[0];
+  if (found.status !== 'answered' || !row || row.value < 0 || FALL_IN_SOURCE.test(row.phrase ?? row.metric)) return composed;
+  return { ...found, answer: `${FALL_CORRECTED}${found.answer}` };
 }
 
 function coverageGap(question: ParsedQuestion, corpus: Corpus): string | undefined {
@@ -150,6 +168,7 @@ async function answerFigure(request: AskRequest, corpus: Corpus): Promise<AskRes
     const subjects = eachSubject(question);
     composed = subjects ? answerEachSubject(subjects, context) : undefined;
     if (!composed && question.type === 'numeric') composed = answerNumeric(question, context);
+    if (composed && question.type === 'numeric') composed = correctFall(question, composed, context);
   }
   else if (question.type === 'difference') composed = answerDifference(question, context);
   else if (question.type === 'check') composed = answerCheck(question, context);

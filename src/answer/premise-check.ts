@@ -28,6 +28,9 @@ export function claimIn(body: string): Premise | undefined {
   return { question: `${asked}？`, claimed };
 }
 
+/** How an answer says the question called a rise a fall; checkPremise then says 不是. */
+export const FALL_CORRECTED = '题中说下降，原文为增长：';
+
 /** The figure the answer cites against the claim: "是。" or "不是。" before the cited answer; no verdict when units differ. */
 export function checkPremise(premise: Premise, response: AskResponse): AskResponse {
   if (response.status !== 'answered') return response;
@@ -35,6 +38,10 @@ export function checkPremise(premise: Premise, response: AskResponse): AskRespon
     (m) => m.isRank === premise.claimed.isRank && comparableUnit(m.unit) === comparableUnit(premise.claimed.unit),
   );
   if (!stated) return response;
-  const verdict = stated.value === premise.claimed.value ? '是。' : `不是：报告写的是${stated.raw}，不是${premise.claimed.raw}。`;
+  const verdict = response.answer.startsWith(FALL_CORRECTED)
+    ? `不是：报告写的是增长${stated.raw}，不是下降。`
+    : stated.value === premise.claimed.value
+      ? '是。'
+      : `不是：报告写的是${stated.raw}，不是${premise.claimed.raw}。`;
   return { ...response, answer: `${verdict}${response.answer}` };
 }

@@ -49,3 +49,24 @@ describe('a yes/no question about a figure', () => {
     expect(r.answer).not.toMatch(/^(是|不是)/);
   });
 });
+
+describe('a fall asked where the report states a rise', () => {
+  const reports = useReportEngine({ 'review.txt': '时间：2023-02-20\n政府工作报告\n2022年，全区地区生产总值增长2.6%，规上工业增加值下降3.1%。\n遵义市红花岗区人民政府' });
+
+  it('answers the rise, saying the question had it as a fall', async () => {
+    const r = await reports.ask({ question: '红花岗区2022年地区生产总值下降了多少？' });
+    expect(r.answer).toContain('题中说下降，原文为增长');
+    expect(r.answer).toContain('增长2.6%');
+  });
+
+  it('says 不是 to a claimed fall', async () => {
+    const r = await reports.ask({ question: '听说红花岗区2022年地区生产总值下降了2.6%，是吗？' });
+    expect(r.answer).toMatch(/^不是/);
+  });
+
+  it('answers a real fall as it stands', async () => {
+    const r = await reports.ask({ question: '红花岗区2022年规上工业增加值下降了多少？' });
+    expect(r.answer).toContain('3.1%');
+    expect(r.answer).not.toContain('题中说下降');
+  });
+});
