@@ -24,5 +24,6 @@ run u7 eval/unseen-7/questions.jsonl eval/unseen-7 &
 run u14 eval/unseen-14/questions.jsonl eval/unseen-14 &
 run u13 eval/unseen-13/questions.jsonl eval/unseen-13 &
 run u16 eval/unseen-16/questions.jsonl eval/unseen-16 &
+run u15 eval/unseen-15/questions.jsonl eval/unseen-15 &
 run u8 eval/unseen-8/questions.jsonl eval/unseen-8 &
 wait

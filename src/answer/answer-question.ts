@@ -17,7 +17,7 @@ import { answerNumeric } from './numeric-answer.js';
 import { answerFromPassages } from './passage-answer.js';
 import { parseQuestion, type ParsedQuestion } from './parse-question.js';
 import { newestWrittenYear, withAbsoluteYears } from './relative-year.js';
-import { checkPremise, FALL_CORRECTED, premiseOf } from './premise-check.js';
+import { checkPremise, premiseOf } from './premise-check.js';
 
 export interface Corpus {
   table: IndicatorTable;
@@ -81,6 +81,7 @@ function withoutRegions(question: ParsedQuestion, regions: string[]): ParsedQues
 }
 
 const FALL_WORDS = /下降了?|降低了?|降幅|减少了?/;
+const FALL_CORRECTED = '题中说下降，原文为增长：';
 const FALL_IN_SOURCE = /下降|回落|减少|降低|负增长/;
 
 /**

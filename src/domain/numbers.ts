@@ -80,6 +80,8 @@ function isIdentifierChar(ch: string | undefined): boolean {
  * Finds quantity mentions. A bare number without magnitude or unit is not a quantity ("“51020”
  * 产业集群", "5G", "T8"), nor are dates and years (2025年, 1—11月, 10月份).
  */
+const UNIT_STARTS_WORD = /^(台阶|台账|家庭|人员|期间|条件)$/;
+
 export function findNumberMentions(text: string): NumberMention[] {
   const mentions: NumberMention[] = [];
   for (const match of text.matchAll(NUMBER_RE)) {
@@ -102,7 +104,10 @@ export function findNumberMentions(text: string): NumberMention[] {
     // 10月 / 1—11月 are time; "个月" is a duration unit and stays.
     if (!unit && !magnitude) continue;
     if (/^[月日号时]/.test(text.slice(start + digits.length))) continue;
-    const rawEnd = start + whole.length - (tail?.length ?? 0);
+    // "迈上3000亿台阶": the unit character starts a word (台阶), so the amount has no unit.
+    const wordAfter = unit && unit.length === 1 && UNIT_STARTS_WORD.test(unit + (after ?? ''));
+    if (wordAfter && !magnitude) continue;
+    const rawEnd = start + whole.length - (tail?.length ?? 0) - (wordAfter ? unit.length : 0);
     const raw = text.slice(start, rawEnd);
     const value = Number(digits) * (magnitude ? MAGNITUDES[magnitude] : 1);
     mentions.push({
@@ -110,8 +115,8 @@ export function findNumberMentions(text: string): NumberMention[] {
       end: rawEnd,
       raw,
       value,
-      unit: unit ?? '',
-      approx: [approxBefore, approxAfter, tail].filter(Boolean).join(''),
+      unit: wordAfter ? '' : unit ?? '',
+      approx: [approxBefore, approxAfter, wordAfter ? '' : tail].filter(Boolean).join(''),
       isRank: false,
     });
   }

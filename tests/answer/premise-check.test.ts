@@ -70,3 +70,12 @@ describe('a fall asked where the report states a rise', () => {
     expect(r.answer).not.toContain('题中说下降');
   });
 });
+
+describe('a claimed rise where the report states a fall', () => {
+  const reports = useReportEngine({ 'release.txt': '时间：2024-11-20\n2024年1—10月，全市规模以上工业增加值同比下降4.2%。\n遵义市统计局' });
+
+  it('says 不是 with the way the figure went', async () => {
+    const r = await reports.ask({ question: '遵义2024年1-10月规上工业增加值增长了4.2%，是吧？' });
+    expect(r.answer).toMatch(/^不是：报告写的是下降4\.2%/);
+  });
+});

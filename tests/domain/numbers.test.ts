@@ -29,6 +29,10 @@ describe('findNumberMentions: quantities', () => {
     expect(pick(only('存储总量达12PB'))).toMatchObject({ raw: '12PB', value: 12, unit: 'PB' });
   });
 
+  it('does not read a word that starts with a unit character as the unit (3000亿台阶)', () => {
+    expect(pick(only('经济总量迈上3000亿台阶'))).toMatchObject({ raw: '3000亿', value: 3e11, unit: '' });
+  });
+
   it('keeps the per-unit of a density', () => {
     expect(pick(only('工业机器人密度达到260台/万人'))).toMatchObject({ raw: '260台/万人', value: 260, unit: '台/万人' });
   });
