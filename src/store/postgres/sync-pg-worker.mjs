@@ -1,0 +1,29 @@
+// The thread behind SyncPg (sync-pg.ts): one connection, one REPEATABLE READ transaction for the
+// reader's life, answering one query at a time while the main thread waits on the shared flag.
+// Plain JavaScript so the thread needs no TypeScript loader, whichever runner started the parent.
+import { workerData } from 'node:worker_threads';
+import pg from 'pg';
+
+const { url, port, flag } = workerData;
+const client = new pg.Client({ connectionString: url });
+// A lost connection is reported by the next query; it must not end the thread unannounced.
+client.on('error', () => {});
+
+function reply(message) {
+  port.postMessage(message);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+}
+
+function run(request) {
+  if (request.kind === 'open') return client.connect().then(() => client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'));
+  if (request.kind === 'close') return client.query('COMMIT').finally(() => client.end());
+  return client.query({ text: request.sql, values: request.params, rowMode: request.array ? 'array' : undefined });
+}
+
+port.on('message', (request) => {
+  run(request).then(
+    (result) => reply({ rows: result?.rows ?? [] }),
+    (error) => reply({ error: error instanceof Error ? error.message : String(error) }),
+  );
+});
