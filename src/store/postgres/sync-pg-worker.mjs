@@ -16,7 +16,13 @@ function reply(message) {
 }
 
 function run(request) {
-  if (request.kind === 'open') return client.connect().then(() => client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'));
+  // Between questions the session sits idle inside its transaction: a server-wide idle timeout must not end it.
+  if (request.kind === 'open') {
+    return client
+      .connect()
+      .then(() => client.query('SET idle_in_transaction_session_timeout = 0'))
+      .then(() => client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'));
+  }
   if (request.kind === 'close') return client.query('COMMIT').finally(() => client.end());
   return client.query({ text: request.sql, values: request.params, rowMode: request.array ? 'array' : undefined });
 }
