@@ -8,7 +8,7 @@ export interface BenchOptions {
   stores: boolean;
   storeDocs: number[];
   storeList: BenchStore[];
-  /** --two-servers: after the PostgreSQL store run, two servers on its database under loadConnections for loadSeconds. */
+  /** --two-servers: after the PostgreSQL store run, two servers on its database under loadConnections for loadSeconds (SQLite: one, for reference). */
   twoServers: boolean;
   loadConnections: number;
   loadSeconds: number;
@@ -61,7 +61,8 @@ export const USAGE = `npm run bench -- [--docs N ...] [--json] [options]
   --store-list S,...    stores for --stores: json, sqlite, postgres (default json,sqlite; postgres needs
                         BENCH_DATABASE_URL=postgres://… naming a database it may overwrite)
   --two-servers         with --stores and postgres: after its run, two npm start servers on its database under
-                        one load, all of it against one server, then split across both (req/s, p50/p99, errors)
+                        one load, all of it against one server, then split across both (req/s, p50/p99, errors);
+                        the SQLite store gets the one-server load too, for reference
   --load-connections N  connections of that load (default 50)
   --load-seconds N      seconds per load (default 15)`;
 

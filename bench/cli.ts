@@ -163,7 +163,7 @@ async function main(): Promise<void> {
         `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}; load average ${loadAtStart.join(' ')} at start, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at end; ${((Date.now() - started) / 1000).toFixed(0)} s total`,
         '',
         storeTable(runs),
-        ...(runs.some((r) => r.twoServers) ? ['', `Two servers on one PostgreSQL database (--two-servers), ${machine.cores} cores shared by both servers, PostgreSQL and the load generator:`, '', twoServerTable(runs)] : []),
+        ...(runs.some((r) => r.loads) ? ['', `Under load (--two-servers): one server, and two on one PostgreSQL database; ${machine.cores} cores shared by the servers, PostgreSQL and the load generator:`, '', twoServerTable(runs)] : []),
       ].join('\n');
       await writeFile(path.join(options.outDir, 'stores.json'), `${JSON.stringify({ startedAt, machine, runs }, null, 2)}\n`);
       await writeFile(path.join(options.outDir, 'stores.md'), `${report}\n`);

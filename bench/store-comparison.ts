@@ -9,7 +9,7 @@ import { round } from './percentiles.js';
 import { questionMixForCorpus, readDevQuestions } from './question-mix.js';
 import { startServerProcess } from './server-process.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
-import { compareOneAndTwoServers, type TwoServerRun } from './two-servers.js';
+import { loadServers, type LoadResult } from './two-servers.js';
 
 export type BenchStore = 'json' | 'sqlite' | 'postgres';
 
@@ -25,8 +25,8 @@ export interface StoreRun {
   textMb: number;
   ingest?: { seconds: number; docsPerSecond: number; peakRssMb: number; indexMb: number; chunks: number; indicators: number };
   serve?: { healthyMs: number; readyMs: number; rssMb: number; peakRssMb: number; httpP50Ms: number; httpP95Ms: number; requests: number; statuses: Record<string, number> };
-  /** PostgreSQL with --two-servers: the same load against one server and split across two. */
-  twoServers?: TwoServerRun;
+  /** With --two-servers: one load against one server, and for PostgreSQL the same split across two servers on its database. */
+  loads?: LoadResult[];
   error?: string;
 }
 
@@ -39,7 +39,7 @@ export interface StoreComparisonOptions {
   warmupRounds: number;
   work: string;
   log: (message: string) => void;
-  /** After the PostgreSQL run: two servers on its database under this load (see two-servers.ts). */
+  /** After each store's run: this load against one server, and for PostgreSQL against two on its database (see two-servers.ts). */
   twoServers?: { connections: number; seconds: number };
 }
 
@@ -99,10 +99,12 @@ export async function compareStores(options: StoreComparisonOptions): Promise<St
         } finally {
           await server.stop();
         }
-        if (store === 'postgres' && options.twoServers) {
-          run.twoServers = await compareOneAndTwoServers({ env, databaseUrl, questions, ...options.twoServers, timeoutMs: 20 * MINUTE, log: options.log });
-          const { oneServer: one, twoServers: two } = run.twoServers;
-          options.log(`stores N=${docs} two servers: ${one.requestsPerSecond.toFixed(1)} req/s on one, ${two.requestsPerSecond.toFixed(1)} req/s on two (p99 ${one.p99Ms} / ${two.p99Ms} ms)`);
+        if (options.twoServers && store !== 'json') {
+          const postgres = store === 'postgres';
+          run.loads = await loadServers(postgres ? 2 : 1, { env, ...(postgres ? { databaseUrl } : {}), questions, ...options.twoServers, timeoutMs: 20 * MINUTE, log: options.log });
+          for (const load of run.loads) {
+            options.log(`stores N=${docs} ${store} under load, ${load.servers} server(s): ${load.requestsPerSecond.toFixed(1)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, ${load.errors} errors`);
+          }
         }
       } catch (error) {
         run.error = (error as Error).message.split('\n')[0].slice(0, 300);
@@ -140,11 +142,12 @@ export function storeTable(runs: StoreRun[]): string {
 
 /** The --two-servers figures: one row per load, all on one server or split across two. */
 export function twoServerTable(runs: StoreRun[]): string {
-  const rows = runs.flatMap((r) => (r.twoServers ? [{ docs: r.docs, load: r.twoServers.oneServer }, { docs: r.docs, load: r.twoServers.twoServers }] : []));
+  const rows = runs.flatMap((r) => (r.loads ?? []).map((load) => ({ docs: r.docs, store: r.store, load })));
   return markdownTable(
-    ['N', 'servers', 'connections', 'seconds', 'requests', 'requests/s', 'p50 ms', 'p99 ms', 'errors', 'timeouts', 'non-2xx', 'peak DB connections', 'server RSS MB'],
-    rows.map(({ docs, load }) => [
+    ['N', 'store', 'servers', 'connections', 'seconds', 'requests', 'requests/s', 'p50 ms', 'p99 ms', 'errors', 'timeouts', 'non-2xx', 'peak DB connections', 'server RSS MB'],
+    rows.map(({ docs, store, load }) => [
       String(docs),
+      store,
       String(load.servers),
       String(load.connections),
       String(load.seconds),
@@ -155,7 +158,7 @@ export function twoServerTable(runs: StoreRun[]): string {
       String(load.errors),
       String(load.timeouts),
       String(load.non2xx),
-      String(load.peakDbConnections),
+      load.peakDbConnections ? String(load.peakDbConnections) : '–',
       load.rssMb.map((mb) => fixed(mb, 0)).join(' + '),
     ]),
   );

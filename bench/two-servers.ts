@@ -1,5 +1,6 @@
-// --two-servers (with --stores, PostgreSQL): two `npm start` servers on one database under one load of
-// N connections, first all of it against one server, then split across both.
+// --two-servers (with --stores): two `npm start` servers on one PostgreSQL database under one load of
+// N connections, first all of it against one server, then split across both; the SQLite store gets
+// the one-server load too, for reference.
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { summarize } from './percentiles.js';
@@ -23,14 +24,10 @@ export interface LoadResult {
   rssMb: number[];
 }
 
-export interface TwoServerRun {
-  oneServer: LoadResult;
-  twoServers: LoadResult;
-}
-
 export interface TwoServerOptions {
   env: Record<string, string>;
-  databaseUrl: string;
+  /** The database whose connections are counted; none for SQLite. */
+  databaseUrl?: string;
   questions: BenchQuestion[];
   connections: number;
   seconds: number;
@@ -38,8 +35,9 @@ export interface TwoServerOptions {
   log: (message: string) => void;
 }
 
-/** Connections to the bench database now, every few hundred ms, keeping the peak. */
-async function sampleConnections(url: string): Promise<{ stop: () => Promise<number> }> {
+/** Connections to the bench database now, every few hundred ms, keeping the peak (0 without a database). */
+async function sampleConnections(url: string | undefined): Promise<{ stop: () => Promise<number> }> {
+  if (!url) return { stop: async () => 0 };
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let peak = 0;
@@ -111,23 +109,23 @@ async function warm(server: ServerProcess, questions: BenchQuestion[]): Promise<
   }
 }
 
-/** Starts two servers over the existing index (one after the other, so the second finds it written), loads one, then both. */
-export async function compareOneAndTwoServers(options: TwoServerOptions): Promise<TwoServerRun> {
-  const first = await startServerProcess(options.env, options.timeoutMs);
+/**
+ * Starts `servers` servers over the existing index (one after the other, so each finds it written),
+ * then drives the load against the first alone and, with two, split across both: one result per load.
+ */
+export async function loadServers(servers: 1 | 2, options: TwoServerOptions): Promise<LoadResult[]> {
+  const started: ServerProcess[] = [];
   try {
-    const second = await startServerProcess(options.env, options.timeoutMs);
-    try {
-      await warm(first, options.questions);
-      await warm(second, options.questions);
-      options.log(`two servers: ${options.connections} connections for ${options.seconds} s against one server …`);
-      const oneServer = await drive([first], options);
-      options.log(`two servers: … then split across both`);
-      const twoServers = await drive([first, second], options);
-      return { oneServer, twoServers };
-    } finally {
-      await second.stop();
+    for (let k = 0; k < servers; k++) started.push(await startServerProcess(options.env, options.timeoutMs));
+    for (const server of started) await warm(server, options.questions);
+    options.log(`load: ${options.connections} connections for ${options.seconds} s against one server …`);
+    const results = [await drive(started.slice(0, 1), options)];
+    if (servers === 2) {
+      options.log('load: … then split across two servers on the same database');
+      results.push(await drive(started, options));
     }
+    return results;
   } finally {
-    await first.stop();
+    for (const server of started) await server.stop();
   }
 }
