@@ -103,7 +103,7 @@ export async function compareStores(options: StoreComparisonOptions): Promise<St
           const postgres = store === 'postgres';
           run.loads = await loadServers(postgres ? 2 : 1, { env, ...(postgres ? { databaseUrl } : {}), questions, ...options.twoServers, timeoutMs: 20 * MINUTE, log: options.log });
           for (const load of run.loads) {
-            options.log(`stores N=${docs} ${store} under load, ${load.servers} server(s): ${load.requestsPerSecond.toFixed(1)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, ${load.errors} errors`);
+            options.log(`stores N=${docs} ${store} under load, ${load.servers} server(s): ${load.requestsPerSecond.toFixed(1)} req/s, p50 ${load.p50Ms.toFixed(0)} ms, p99 ${load.p99Ms.toFixed(0)} ms, ${load.errors} errors`);
           }
         }
       } catch (error) {
