@@ -14,6 +14,8 @@ export function parseManifest(text: string, location: string): Manifest {
   return parsed.data;
 }
 
+const holdsNul = (value: unknown) => typeof value === 'string' && value.includes('\u0000');
+
 interface GenerationHead {
   generation: string;
   manifest: string;
@@ -24,13 +26,19 @@ interface GenerationHead {
 /** The lookups of one generation, each a query on the reader's own connection (inside its snapshot). */
 function pgLookups(db: SyncPg, head: GenerationHead): StoredLookups {
   const g = head.generation;
-  const one = <T>(sql: string, ...params: unknown[]): T | undefined => db.query<T>(sql, [g, ...params])[0];
-  const column = <T>(sql: string, ...params: unknown[]): T[] => db.query<[T]>(sql, [g, ...params], true).map((r) => r[0]);
+  const run = <T>(sql: string, params: unknown[], array = false): T[] => {
+    // PostgreSQL text cannot hold U+0000, so no stored key contains it; a question or URL can, and
+    // querying with it would be an error: such a key matches nothing, as on SQLite.
+    const bound = params.map((p) => (Array.isArray(p) ? p.filter((x) => !holdsNul(x)) : p));
+    return bound.some(holdsNul) ? [] : db.query<T>(sql, bound, array);
+  };
+  const one = <T>(sql: string, ...params: unknown[]): T | undefined => run<T>(sql, [g, ...params])[0];
+  const column = <T>(sql: string, ...params: unknown[]): T[] => run<[T]>(sql, [g, ...params], true).map((r) => r[0]);
   const text = (sql: string, ...params: unknown[]) => column<string>(sql, ...params)[0];
   const HEAD = 'region, year, period, modality, undated, multi_year';
   return {
     meta: (key) => (key === 'facts' ? head.facts : key === 'bm25_options' ? head.bm25_options : undefined),
-    chunkColumns: () => db.query<ChunkColumns>('SELECT id, doc_id, region, year, text_years, tokens FROM chunks WHERE generation = $1 ORDER BY ord', [g], true),
+    chunkColumns: () => run<ChunkColumns>('SELECT id, doc_id, region, year, text_years, tokens FROM chunks WHERE generation = $1 ORDER BY ord', [g], true),
     chunkJson: (id) => text('SELECT body FROM chunks WHERE generation = $1 AND id = $2', id),
     chunkJsonAt: (docId, offset) => text('SELECT body FROM chunks WHERE generation = $1 AND doc_id = $2 AND start <= $3 AND $3 < "end" ORDER BY ord LIMIT 1', docId, offset),
     bm25Term: (term) => one('SELECT df, postings FROM bm25_terms WHERE generation = $1 AND term = $2', term),
@@ -40,7 +48,7 @@ function pgLookups(db: SyncPg, head: GenerationHead): StoredLookups {
     rowJson: (ord) => text('SELECT body FROM indicators WHERE generation = $1 AND ord = $2', ord),
     rowScoringJson: (ord) => text('SELECT scoring FROM indicators WHERE generation = $1 AND ord = $2', ord),
     rowHead: (ord) => one<StoredRowHead>(`SELECT ${HEAD} FROM indicators WHERE generation = $1 AND ord = $2`, ord),
-    rowsForScoring: (ords) => db.query(`SELECT ord, ${HEAD}, scoring FROM indicators WHERE generation = $1 AND ord = ANY($2::integer[])`, [g, ords]),
+    rowsForScoring: (ords) => run(`SELECT ord, ${HEAD}, scoring FROM indicators WHERE generation = $1 AND ord = ANY($2::integer[])`, [g, ords]),
     rowTerm: (term) => one('SELECT df, rows FROM indicator_terms WHERE generation = $1 AND term = $2', term),
     regionRowTerm: (region, term) => column<Uint8Array>('SELECT rows FROM indicator_region_terms WHERE generation = $1 AND region = $2 AND term = $3', region, term)[0],
     rowOrdOf: (id) => column<number>('SELECT ord FROM indicators WHERE generation = $1 AND id = $2 ORDER BY ord DESC LIMIT 1', id)[0],

@@ -21,10 +21,17 @@ function run(request) {
     return client
       .connect()
       .then(() => client.query('SET idle_in_transaction_session_timeout = 0'))
-      .then(() => client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'));
+      .then(() => client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'))
+      // A failed query aborts the transaction; rolling back to this point undoes that and keeps the snapshot.
+      .then(() => client.query('SAVEPOINT reader'));
   }
   if (request.kind === 'close') return client.query('COMMIT').finally(() => client.end());
-  return client.query({ text: request.sql, values: request.params, rowMode: request.array ? 'array' : undefined });
+  return client.query({ text: request.sql, values: request.params, rowMode: request.array ? 'array' : undefined }).catch((error) =>
+    client.query('ROLLBACK TO SAVEPOINT reader').then(
+      () => Promise.reject(error),
+      () => Promise.reject(error),
+    ),
+  );
 }
 
 port.on('message', (request) => {
