@@ -66,6 +66,21 @@ describe.skipIf(Boolean(missing))('SyncPg: synchronous queries on one snapshot, 
     expect(() => db.query('SELECT 1')).toThrow(expect.objectContaining({ code: 'index_unavailable', message: expect.stringContaining('closed') }));
   });
 
+  it('a lost connection (its backend terminated, as in a server restart) is replaced: the next query answers', async () => {
+    const db = await SyncPg.open(url, 'test db');
+    try {
+      const [{ pid }] = db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      await admin.end();
+      expect(db.query<{ n: number }>('SELECT n FROM t ORDER BY n')).toEqual([{ n: 1 }]);
+      expect(db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')[0].pid).not.toBe(pid);
+    } finally {
+      db.close();
+    }
+  });
+
   it('an unreachable server fails at open with the database named', async () => {
     await expect(SyncPg.open('postgres://qa@127.0.0.1:1/qa', 'postgres://qa@127.0.0.1:1/qa')).rejects.toMatchObject({ code: 'index_unavailable', field: 'DATABASE_URL' });
   });

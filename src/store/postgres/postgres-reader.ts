@@ -76,32 +76,38 @@ export async function openCurrentGeneration(url: string, location: string, pgvec
   const db = await SyncPg.open(url, location);
   let vectorsDir: string | undefined;
   try {
-    const head = db.query<GenerationHead>(
-      `SELECT g.id::text AS generation, g.manifest, g.facts, g.bm25_options
-       FROM current_generation c JOIN generations g ON g.id = c.generation`,
-    )[0];
-    if (!head) throw new AppError('index_unavailable', 503, `the index database ${location} holds no index: run npm run ingest`);
-    const manifest = parseManifest(head.manifest, location);
-    const files = db.query<{ path: string; body: Uint8Array }>('SELECT path, body FROM vector_files WHERE generation = $1 ORDER BY path', [head.generation]);
-    vectorsDir = files.length ? unpackVectorFiles(files) : undefined;
-    const unpacked = vectorsDir;
-    return storedIndexReader({
-      manifest,
-      generation: head.generation,
-      lookups: pgLookups(db, head),
-      vectorsDir,
-      vectors: { kept: vectorsDir ? 'database' : 'none', pgvector },
-      close: () => {
-        try {
-          db.close();
-        } finally {
-          if (unpacked) rmSync(unpacked, { recursive: true, force: true });
-        }
-      },
+    return db.opening(() => {
+      const head = db.query<GenerationHead>(
+        `SELECT g.id::text AS generation, g.manifest, g.facts, g.bm25_options
+         FROM current_generation c JOIN generations g ON g.id = c.generation`,
+      )[0];
+      if (!head) throw new AppError('index_unavailable', 503, `the index database ${location} holds no index: run npm run ingest`);
+      const manifest = parseManifest(head.manifest, location);
+      const files = db.query<{ path: string; body: Uint8Array }>('SELECT path, body FROM vector_files WHERE generation = $1 ORDER BY path', [head.generation]);
+      vectorsDir = files.length ? unpackVectorFiles(files) : undefined;
+      const unpacked = vectorsDir;
+      return storedIndexReader({
+        manifest,
+        generation: head.generation,
+        lookups: pgLookups(db, head),
+        vectorsDir,
+        vectors: { kept: vectorsDir ? 'database' : 'none', pgvector },
+        close: () => {
+          try {
+            db.close();
+          } finally {
+            if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+          }
+        },
+      });
     });
   } catch (error) {
     if (vectorsDir) rmSync(vectorsDir, { recursive: true, force: true });
-    db.close();
+    try {
+      db.close();
+    } catch {
+      // The error that stopped the open is the one to report.
+    }
     throw error;
   }
 }
