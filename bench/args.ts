@@ -8,6 +8,10 @@ export interface BenchOptions {
   stores: boolean;
   storeDocs: number[];
   storeList: BenchStore[];
+  /** --two-servers: after the PostgreSQL store run, two servers on its database under loadConnections for loadSeconds (SQLite: one, for reference). */
+  twoServers: boolean;
+  loadConnections: number;
+  loadSeconds: number;
   json: boolean;
   seed: number;
   /** Measured passes over the question mix, per mode. */
@@ -55,7 +59,12 @@ export const USAGE = `npm run bench -- [--docs N ...] [--json] [options]
                         p50/p95 of a real npm start over the existing index); writes <out>/stores.md and stores.json
   --store-docs N ...    corpus sizes for --stores (default 1000 10000)
   --store-list S,...    stores for --stores: json, sqlite, postgres (default json,sqlite; postgres needs
-                        BENCH_DATABASE_URL=postgres://… naming a database it may overwrite)`;
+                        BENCH_DATABASE_URL=postgres://… naming a database it may overwrite)
+  --two-servers         with --stores and postgres: after its run, two npm start servers on its database under
+                        one load, all of it against one server, then split across both (req/s, p50/p99, errors);
+                        the SQLite store gets the one-server load too, for reference
+  --load-connections N  connections of that load (default 50)
+  --load-seconds N      seconds per load (default 15)`;
 
 const VECTOR_CHOICES: readonly VectorSourceChoice[] = ['both', 'tiny', 'random', 'auto'];
 
@@ -71,6 +80,9 @@ export function parseArgs(argv: string[]): BenchOptions {
     stores: false,
     storeDocs: [1000, 10000],
     storeList: ['json', 'sqlite'],
+    twoServers: false,
+    loadConnections: 50,
+    loadSeconds: 15,
     json: false,
     seed: 20260101,
     rounds: 4,
@@ -123,6 +135,15 @@ export function parseArgs(argv: string[]): BenchOptions {
         options.storeList = names as BenchStore[];
         break;
       }
+      case '--two-servers':
+        options.twoServers = true;
+        break;
+      case '--load-connections':
+        options.loadConnections = positiveInteger(flag, value());
+        break;
+      case '--load-seconds':
+        options.loadSeconds = positiveInteger(flag, value());
+        break;
       case '--json':
         options.json = true;
         break;
@@ -184,6 +205,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     }
   }
   if (options.formatsOnly && !options.formats) throw new Error('--formats-only and --no-formats contradict each other');
+  if (options.twoServers && !(options.stores && options.storeList.includes('postgres'))) throw new Error('--two-servers needs --stores with postgres in --store-list');
   if (!options.chartFile) options.chartFile = `${options.outDir}/perf-latency-memory.svg`;
   return options;
 }

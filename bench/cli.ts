@@ -15,7 +15,7 @@ import { questionMixForCorpus, questionMixForSeeds, readDevQuestions, type Bench
 import { renderReport } from './report.js';
 import type { BenchResults, CorpusResult, ModeResult, Skipped } from './results.js';
 import { scalingExponent } from './scaling.js';
-import { compareStores, storeTable } from './store-comparison.js';
+import { compareStores, storeTable, twoServerTable } from './store-comparison.js';
 import { summarize } from './summary.js';
 import { readSourceReports, writeSyntheticCorpus } from './synthetic-corpus.js';
 import { evaluateTargets } from './targets.js';
@@ -156,12 +156,14 @@ async function main(): Promise<void> {
         warmupRounds: options.warmupRounds,
         work,
         log,
+        ...(options.twoServers ? { twoServers: { connections: options.loadConnections, seconds: options.loadSeconds } } : {}),
       });
       const machine = describeMachine();
       const report = [
         `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}; load average ${loadAtStart.join(' ')} at start, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at end; ${((Date.now() - started) / 1000).toFixed(0)} s total`,
         '',
         storeTable(runs),
+        ...(runs.some((r) => r.loads) ? ['', `Under load (--two-servers): one server, and two on one PostgreSQL database; ${machine.cores} cores shared by the servers, PostgreSQL and the load generator:`, '', twoServerTable(runs)] : []),
       ].join('\n');
       await writeFile(path.join(options.outDir, 'stores.json'), `${JSON.stringify({ startedAt, machine, runs }, null, 2)}\n`);
       await writeFile(path.join(options.outDir, 'stores.md'), `${report}\n`);

@@ -9,6 +9,7 @@ import { round } from './percentiles.js';
 import { questionMixForCorpus, readDevQuestions } from './question-mix.js';
 import { startServerProcess } from './server-process.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
+import { loadServers, type LoadResult } from './two-servers.js';
 
 export type BenchStore = 'json' | 'sqlite' | 'postgres';
 
@@ -24,6 +25,8 @@ export interface StoreRun {
   textMb: number;
   ingest?: { seconds: number; docsPerSecond: number; peakRssMb: number; indexMb: number; chunks: number; indicators: number };
   serve?: { healthyMs: number; readyMs: number; rssMb: number; peakRssMb: number; httpP50Ms: number; httpP95Ms: number; requests: number; statuses: Record<string, number> };
+  /** With --two-servers: one load against one server, and for PostgreSQL the same split across two servers on its database. */
+  loads?: LoadResult[];
   error?: string;
 }
 
@@ -36,6 +39,8 @@ export interface StoreComparisonOptions {
   warmupRounds: number;
   work: string;
   log: (message: string) => void;
+  /** After each store's run: this load against one server, and for PostgreSQL against two on its database (see two-servers.ts). */
+  twoServers?: { connections: number; seconds: number };
 }
 
 const MINUTE = 60_000;
@@ -73,7 +78,8 @@ export async function compareStores(options: StoreComparisonOptions): Promise<St
           indicators: ingest.indicators,
         };
         options.log(`stores N=${docs} ${store}: ingested in ${run.ingest.seconds.toFixed(1)} s, index ${run.ingest.indexMb.toFixed(0)} MB`);
-        const server = await startServerProcess({ INDEX_DIR: indexDir, SEEDS_DIR: corpusDir, DATABASE_URL: databaseUrl }, 20 * MINUTE);
+        const env = { INDEX_DIR: indexDir, SEEDS_DIR: corpusDir, DATABASE_URL: databaseUrl };
+        const server = await startServerProcess(env, 20 * MINUTE);
         try {
           const http = await timeOverHttp(server.baseUrl, questions, { rounds: options.rounds, warmupRounds: options.warmupRounds });
           const memory = server.memoryMb();
@@ -92,6 +98,13 @@ export async function compareStores(options: StoreComparisonOptions): Promise<St
           );
         } finally {
           await server.stop();
+        }
+        if (options.twoServers && store !== 'json') {
+          const postgres = store === 'postgres';
+          run.loads = await loadServers(postgres ? 2 : 1, { env, ...(postgres ? { databaseUrl } : {}), questions, ...options.twoServers, timeoutMs: 20 * MINUTE, log: options.log });
+          for (const load of run.loads) {
+            options.log(`stores N=${docs} ${store} under load, ${load.servers} server(s): ${load.requestsPerSecond.toFixed(1)} req/s, p50 ${load.p50Ms.toFixed(0)} ms, p99 ${load.p99Ms.toFixed(0)} ms, ${load.errors} errors`);
+          }
         }
       } catch (error) {
         run.error = (error as Error).message.split('\n')[0].slice(0, 300);
@@ -123,6 +136,30 @@ export function storeTable(runs: StoreRun[]): string {
       fixed(r.serve?.httpP50Ms, 2),
       r.serve ? fixed(r.serve.httpP95Ms, 2) : r.error ? `failed: ${r.error.slice(0, 80)}` : 'n/a',
       r.serve ? `${r.serve.statuses.answered ?? 0}/${r.serve.statuses.not_found ?? 0}/${r.serve.requests - (r.serve.statuses.answered ?? 0) - (r.serve.statuses.not_found ?? 0)}` : '',
+    ]),
+  );
+}
+
+/** The --two-servers figures: one row per load, all on one server or split across two. */
+export function twoServerTable(runs: StoreRun[]): string {
+  const rows = runs.flatMap((r) => (r.loads ?? []).map((load) => ({ docs: r.docs, store: r.store, load })));
+  return markdownTable(
+    ['N', 'store', 'servers', 'connections', 'seconds', 'requests', 'requests/s', 'p50 ms', 'p99 ms', 'errors', 'timeouts', 'non-2xx', 'peak DB connections', 'server RSS MB'],
+    rows.map(({ docs, store, load }) => [
+      String(docs),
+      store,
+      String(load.servers),
+      String(load.connections),
+      String(load.seconds),
+      String(load.requests),
+      fixed(load.requestsPerSecond, 1),
+      fixed(load.p50Ms, 0),
+      fixed(load.p99Ms, 0),
+      String(load.errors),
+      String(load.timeouts),
+      String(load.non2xx),
+      load.peakDbConnections ? String(load.peakDbConnections) : '–',
+      load.rssMb.map((mb) => fixed(mb, 0)).join(' + '),
     ]),
   );
 }

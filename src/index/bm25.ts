@@ -52,18 +52,6 @@ export function memoryBm25Source(data: Bm25Data): Bm25Source {
   };
 }
 
-/** Postings already flat (ordinal, tf, …), as a database store reads them: no pair arrays built at open. */
-export function flatBm25Source(options: Bm25Options, ids: string[], lengths: ArrayLike<number>, postings: Map<string, Int32Array>): Bm25Source {
-  return {
-    options,
-    lengths,
-    vocabularySize: postings.size,
-    id: (ord) => ids[ord],
-    postings: (term) => postings.get(term),
-    df: (term) => (postings.get(term)?.length ?? 0) / 2,
-  };
-}
-
 const DEFAULT_OPTIONS: Bm25Options = { k1: 1.2, b: 0.75 };
 
 /** Okapi BM25 over jieba tokens; serializable to JSON so ingest builds it once. */

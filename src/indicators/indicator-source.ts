@@ -39,6 +39,8 @@ export interface IndicatorSource {
   /** The fields scoring reads, cheaper than the whole row; absent = row(ord). */
   scoring?(ord: number): ScoringFields;
   tokens(ord: number): RowTokens;
+  /** Loads what head/scoring/tokens will read for these rows in bulk, for a store whose every query is a round trip; absent = nothing to do. */
+  prefetch?(ords: Iterable<number>): void;
   ordOf(id: string): number | undefined;
   /** Rows that qualify the row with this id (relatedTo), in row order. */
   companionsOf(id: string): Indicator[];

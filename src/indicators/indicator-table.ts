@@ -167,6 +167,7 @@ export class IndicatorTable {
     const candidates = new Set<number>();
     const regions: Array<string | undefined> = query.regions?.length ? query.regions : [undefined];
     for (const region of regions) for (const t of terms) for (const i of this.source.postings(t, region)) candidates.add(i);
+    this.source.prefetch?.(candidates);
 
     const results: Array<Omit<ScoredIndicator, 'row'> & { row: ScoringFields; ord: number }> = [];
     for (const i of candidates) {

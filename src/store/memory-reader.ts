@@ -1,11 +1,10 @@
 import type { Chunk, Section, StoredDocument } from '../documents/document.js';
 import type { Indicator } from '../indicators/indicator.js';
 import { MemoryIndicatorSource } from '../indicators/memory-indicator-source.js';
-import type { RowIndex } from '../indicators/row-index.js';
 import type { Bm25Source } from '../index/bm25.js';
 import type { Manifest } from '../index/manifest.js';
 import { memoryChunkSource } from '../retrieve/chunk-source.js';
-import { computeCorpusFacts, type CorpusFacts } from './corpus-facts.js';
+import { computeCorpusFacts } from './corpus-facts.js';
 import type { IndexReader } from './index-store.js';
 
 export interface MemoryIndexParts {
@@ -16,16 +15,10 @@ export interface MemoryIndexParts {
   chunks: Chunk[];
   indicators: Indicator[];
   bm25: Bm25Source;
-  /** Stored by ingest; computed here (a scan of every text) when absent. */
-  facts?: CorpusFacts;
-  /** The rows' token index as ingest stored it; built here (tokenizing every row) when absent. */
-  rowIndex?: RowIndex;
   vectorsDir?: string;
-  vectors?: IndexReader['vectors'];
-  close?: () => void;
 }
 
-/** An index held whole in the heap: what the JSON store reads from files and the Postgres store from its tables. */
+/** An index held whole in the heap: what the JSON store reads from its files. */
 export function memoryIndexReader(parts: MemoryIndexParts): IndexReader {
   const documents = new Map(parts.documents.map((d) => [d.id, d]));
   const sections = new Map<string, Section[]>();
@@ -37,16 +30,16 @@ export function memoryIndexReader(parts: MemoryIndexParts): IndexReader {
   return {
     manifest: parts.manifest,
     generation: parts.generation,
-    facts: parts.facts ?? computeCorpusFacts(parts.documents, parts.sections, parts.indicators),
+    // The JSON index stores neither the corpus facts nor the rows' token index: both are computed at open, as they always were.
+    facts: computeCorpusFacts(parts.documents, parts.sections, parts.indicators),
     chunks: memoryChunkSource(parts.chunks),
     bm25: parts.bm25,
-    indicators: new MemoryIndicatorSource(parts.indicators, parts.rowIndex),
+    indicators: new MemoryIndicatorSource(parts.indicators),
     vectorsDir: parts.vectorsDir,
-    vectors: parts.vectors,
     // The list leaves out each document's text and its structure (pages, headings, table cells): both can be large.
     documentList: () => parts.documents.map(({ text: _text, structure: _structure, ...meta }) => meta),
     document: (id) => documents.get(id),
     sectionsOf: (docId) => sections.get(docId) ?? [],
-    close: parts.close ?? (() => {}),
+    close: () => {},
   };
 }

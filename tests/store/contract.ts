@@ -149,6 +149,21 @@ export function describeIndexStoreContract(name: string, subject: StoreUnderTest
       expect(actual.restrictedTo(docIds).search(INDICATOR_QUERIES[2], 10)).toEqual(expected.restrictedTo(docIds).search(INDICATOR_QUERIES[2], 10));
     });
 
+    it('keys holding U+0000 (a question or URL can carry one) match nothing, and the reader answers on after them', () => {
+      const nul = '\u0000';
+      expect(reader.document(`${snapshot.documents[0].id}${nul}`)).toBeUndefined();
+      expect(reader.sectionsOf(`x${nul}`)).toEqual([]);
+      expect(reader.chunks.chunk(`x${nul}`)).toBeUndefined();
+      expect(reader.bm25.postings(`算力${nul}`)).toBeUndefined();
+      expect(reader.indicators.postings(`算力${nul}`)).toEqual([]);
+      expect(reader.indicators.postings('算力', `湖北${nul}`)).toEqual([]);
+      expect(reader.indicators.ordOf(`x${nul}`)).toBeUndefined();
+      expect(reader.indicators.ordsIn({ region: `湖北${nul}` })).toEqual([]);
+      const docId = snapshot.documents[0].id;
+      expect(reader.indicators.rowsOfDocuments([docId, `x${nul}`])).toEqual(snapshot.indicators.filter((r) => r.docId === docId));
+      expect(reader.document(docId)).toEqual(snapshot.documents[0]);
+    });
+
     it('a write replaces the whole index; a reader opened before keeps its own view until closed', async () => {
       const smaller = subsetOf(snapshot, 2);
       await store.write(smaller);

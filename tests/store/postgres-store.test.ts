@@ -9,7 +9,7 @@ import { Bm25Index } from '../../src/index/bm25.js';
 import { DEFAULT_EMBEDDING_MODEL } from '../../src/index/embeddings.js';
 import { followIndex } from '../../src/serve/follow-index.js';
 import { detectPgvector } from '../../src/store/postgres/pgvector.js';
-import { PG_MIGRATIONS, PG_SCHEMA_VERSION, pgSchemaVersion } from '../../src/store/postgres/postgres-migrations.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION, pgMigrate, pgSchemaVersion } from '../../src/store/postgres/postgres-migrations.js';
 import { PostgresIndexStore } from '../../src/store/postgres/postgres-store.js';
 import { SEED, SEED_IDS, SEEDS_DIR } from '../fixtures/seeds.js';
 import { TINY_MODEL_ID, writeTinyModel } from '../fixtures/tiny-model.js';
@@ -62,13 +62,36 @@ describe.skipIf(Boolean(missing))('PostgreSQL store: schema versions, generation
       await expect(store.check(DEFAULT_EMBEDDING_MODEL)).rejects.toMatchObject({
         code: 'store_incompatible',
         field: 'DATABASE_URL',
-        message: expect.stringMatching(/schema version 99, newer than this build understands \(1\)/),
+        message: expect.stringContaining(`schema version 99, newer than this build understands (${PG_SCHEMA_VERSION})`),
       });
       await expect(store.open()).rejects.toMatchObject({ code: 'store_incompatible' });
     } finally {
       await store.close();
     }
     expect((await query<{ n: number }>(url, 'SELECT count(*)::int AS n FROM documents'))[0].n).toBe(5);
+  });
+
+  it('a version-1 index (rows without the read-as-you-go columns) is dropped by migration 2: the store reports it missing, so the seeds are ingested again', async () => {
+    const url = await server.database();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await pgMigrate(client, url, PG_MIGRATIONS.slice(0, 1));
+      await client.query("INSERT INTO generations (id, manifest, facts, bm25_options) VALUES (1, '{}', '{}', '{}')");
+      await client.query('INSERT INTO current_generation (generation) VALUES (1)');
+      await client.query("INSERT INTO documents (generation, ord, id, body) VALUES (1, 0, 'old', '{}')");
+    } finally {
+      await client.end();
+    }
+    const store = new PostgresIndexStore(url);
+    try {
+      expect((await store.check(DEFAULT_EMBEDDING_MODEL)).state).toBe('missing');
+      await store.write(await referenceSnapshot());
+      expect((await store.check(DEFAULT_EMBEDDING_MODEL)).state).toBe('ok');
+    } finally {
+      await store.close();
+    }
+    expect((await query<{ id: string }>(url, 'SELECT id FROM documents ORDER BY ord')).map((r) => r.id)).toEqual(SEED_IDS);
   });
 
   it('an unreachable server is one clear error naming DATABASE_URL, without the password', async () => {

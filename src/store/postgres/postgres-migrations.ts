@@ -38,6 +38,38 @@ export const PG_MIGRATIONS: PgMigration[] = [
       CREATE TABLE vector_files (generation bigint NOT NULL, path text NOT NULL, body bytea NOT NULL, PRIMARY KEY (generation, path));
     `,
   },
+  {
+    version: 2,
+    description: 'the columns and indexes a reader answers from by query (as the SQLite store has them); a version-1 index is dropped and re-ingested',
+    sql: `
+      -- Version-1 rows lack these columns and computing them needs the ingest code: the index is
+      -- derived from the seeds, so it is dropped here and the next server start ingests them again.
+      DELETE FROM current_generation;
+      DELETE FROM documents; DELETE FROM sections; DELETE FROM chunks; DELETE FROM bm25_terms;
+      DELETE FROM indicators; DELETE FROM indicator_terms; DELETE FROM vector_files; DELETE FROM generations;
+      ALTER TABLE documents ADD COLUMN list_item text NOT NULL;
+      CREATE INDEX documents_id ON documents (generation, id);
+      CREATE INDEX sections_doc ON sections (generation, doc_id, ord);
+      ALTER TABLE chunks ADD COLUMN start integer NOT NULL, ADD COLUMN "end" integer NOT NULL, ADD COLUMN region text NOT NULL,
+                         ADD COLUMN year integer NOT NULL, ADD COLUMN text_years text NOT NULL;
+      CREATE INDEX chunks_id ON chunks (generation, id);
+      CREATE INDEX chunks_doc ON chunks (generation, doc_id, ord);
+      ALTER TABLE bm25_terms ADD COLUMN df integer NOT NULL;
+      -- scoring holds the row's tokens with the fields scoring reads.
+      ALTER TABLE indicators DROP COLUMN tokens;
+      ALTER TABLE indicators ADD COLUMN id text NOT NULL, ADD COLUMN region text NOT NULL, ADD COLUMN year integer NOT NULL,
+                             ADD COLUMN period text NOT NULL, ADD COLUMN modality text NOT NULL, ADD COLUMN related_to text,
+                             ADD COLUMN scoring text NOT NULL, ADD COLUMN undated boolean NOT NULL, ADD COLUMN multi_year boolean NOT NULL;
+      CREATE INDEX indicators_id ON indicators (generation, id, ord);
+      CREATE INDEX indicators_doc ON indicators (generation, doc_id, ord);
+      CREATE INDEX indicators_region_year ON indicators (generation, region, year, ord);
+      CREATE INDEX indicators_related ON indicators (generation, related_to, ord) WHERE related_to IS NOT NULL;
+      ALTER TABLE indicator_terms ADD COLUMN df integer NOT NULL;
+      CREATE UNIQUE INDEX indicator_terms_term ON indicator_terms (generation, term);
+      CREATE TABLE indicator_region_terms (generation bigint NOT NULL, region text NOT NULL, term text NOT NULL, rows bytea NOT NULL,
+                                           PRIMARY KEY (generation, region, term));
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;

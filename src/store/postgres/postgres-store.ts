@@ -8,7 +8,7 @@ import type { Manifest } from '../../index/manifest.js';
 import type { IndexCheck, IndexReader, IndexSnapshot, IndexStore, WriteOptions } from '../index-store.js';
 import { detectPgvector } from './pgvector.js';
 import { PG_LOCK_KEY, pgMigrate } from './postgres-migrations.js';
-import { loadCurrentGeneration, parseManifest } from './postgres-reader.js';
+import { openCurrentGeneration, parseManifest } from './postgres-reader.js';
 import { writeGeneration } from './postgres-write.js';
 import { countsMismatch, modelCheck } from '../manifest-check.js';
 
@@ -25,9 +25,9 @@ export function redactedUrl(url: string): string {
 
 /**
  * The index in PostgreSQL, shared by every server pointed at the same DATABASE_URL. Each write is a
- * new generation of rows made current in one transaction; opening reads the current generation into
- * the heap (the same structures the JSON store builds), and currentGeneration() lets a server see
- * that another one has written a newer index.
+ * new generation of rows made current in one transaction; a reader keeps a connection of its own on
+ * that generation and reads it as questions need it (as the SQLite reader does its file), and
+ * currentGeneration() lets a server see that another one has written a newer index.
  */
 export class PostgresIndexStore implements IndexStore {
   readonly kind = 'postgres' as const;
@@ -149,7 +149,8 @@ export class PostgresIndexStore implements IndexStore {
   }
 
   async open(): Promise<IndexReader> {
-    return this.using(async (client) => loadCurrentGeneration(client, this.location, await detectPgvector(client)));
+    const pgvector = await this.using(detectPgvector);
+    return openCurrentGeneration(this.url, this.location, pgvector);
   }
 
   async close(): Promise<void> {

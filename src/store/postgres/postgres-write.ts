@@ -1,8 +1,9 @@
 import type pg from 'pg';
-import { buildRowIndex } from '../../indicators/row-index.js';
+import { buildRowIndex, regionPostings } from '../../indicators/row-index.js';
 import { computeCorpusFacts } from '../corpus-facts.js';
 import type { IndexSnapshot } from '../index-store.js';
 import { encodeInts } from '../int-blob.js';
+import { documentListItem, storedScoring, textYears } from '../stored-columns.js';
 
 /** Rows per INSERT: each column goes as one array parameter, so a batch is one round trip. */
 const BATCH = 2_000;
@@ -17,7 +18,8 @@ type Column = { name: string; type: string; value: (i: number) => unknown };
  * column from its unnested value (the chunks' JSON term list → tsvector).
  */
 async function insertRows(client: pg.ClientBase, table: string, generation: string, rows: number, columns: Column[], batch = BATCH, lastAs?: string): Promise<void> {
-  const names = columns.map((c) => c.name);
+  // Quoted: "end" is a reserved word.
+  const names = columns.map((c) => `"${c.name}"`);
   const arrays = columns.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ');
   const selected = lastAs ? [...names.slice(0, -1), lastAs] : names;
   const sql = `INSERT INTO ${table} (generation, ${names.join(', ')}) SELECT $1, ${selected.join(', ')} FROM unnest(${arrays}) AS u (${names.join(', ')})`;
@@ -49,6 +51,7 @@ export async function writeGeneration(client: pg.ClientBase, snapshot: IndexSnap
   await insertRows(client, 'documents', generation, documents.length, [
     { name: 'ord', type: 'integer', value: (i) => i },
     { name: 'id', type: 'text', value: (i) => documents[i].id },
+    { name: 'list_item', type: 'text', value: (i) => JSON.stringify(documentListItem(documents[i])) },
     { name: 'body', type: 'text', value: (i) => JSON.stringify(documents[i]) },
   ], DOCUMENT_BATCH);
   await insertRows(client, 'sections', generation, sections.length, [
@@ -62,6 +65,11 @@ export async function writeGeneration(client: pg.ClientBase, snapshot: IndexSnap
     { name: 'ord', type: 'integer', value: (i) => i },
     { name: 'id', type: 'text', value: (i) => chunks[i].id },
     { name: 'doc_id', type: 'text', value: (i) => chunks[i].docId },
+    { name: 'start', type: 'integer', value: (i) => chunks[i].start },
+    { name: 'end', type: 'integer', value: (i) => chunks[i].end },
+    { name: 'region', type: 'text', value: (i) => chunks[i].region },
+    { name: 'year', type: 'integer', value: (i) => chunks[i].year },
+    { name: 'text_years', type: 'text', value: (i) => JSON.stringify(textYears(chunks[i].text)) },
     { name: 'tokens', type: 'integer', value: (i) => bm25.lengths[i] },
     { name: 'body', type: 'text', value: (i) => JSON.stringify(chunks[i]) },
     { name: 'terms', type: 'text', value: (i) => JSON.stringify(terms[i]) },
@@ -69,20 +77,36 @@ export async function writeGeneration(client: pg.ClientBase, snapshot: IndexSnap
   const postings = Object.entries(bm25.postings);
   await insertRows(client, 'bm25_terms', generation, postings.length, [
     { name: 'term', type: 'text', value: (i) => postings[i][0] },
+    { name: 'df', type: 'integer', value: (i) => postings[i][1].length },
     { name: 'postings', type: 'bytea', value: (i) => encodeInts(postings[i][1].flat()) },
   ]);
   const rowIndex = buildRowIndex(indicators);
   await insertRows(client, 'indicators', generation, indicators.length, [
     { name: 'ord', type: 'integer', value: (i) => i },
+    { name: 'id', type: 'text', value: (i) => indicators[i].id },
     { name: 'doc_id', type: 'text', value: (i) => indicators[i].docId },
+    { name: 'region', type: 'text', value: (i) => indicators[i].region },
+    { name: 'year', type: 'integer', value: (i) => indicators[i].year },
+    { name: 'period', type: 'text', value: (i) => indicators[i].period },
+    { name: 'modality', type: 'text', value: (i) => indicators[i].modality },
+    { name: 'related_to', type: 'text', value: (i) => indicators[i].relatedTo ?? null },
+    { name: 'undated', type: 'boolean', value: (i) => Boolean(indicators[i].undated) },
+    { name: 'multi_year', type: 'boolean', value: (i) => Boolean(indicators[i].multiYear) },
     { name: 'body', type: 'text', value: (i) => JSON.stringify(indicators[i]) },
-    { name: 'tokens', type: 'text', value: (i) => JSON.stringify(rowIndex.tokens[i]) },
+    { name: 'scoring', type: 'text', value: (i) => storedScoring(indicators[i], rowIndex.tokens[i]) },
   ]);
   const rowTerms = [...rowIndex.postings];
   await insertRows(client, 'indicator_terms', generation, rowTerms.length, [
     { name: 'ord', type: 'integer', value: (i) => i },
     { name: 'term', type: 'text', value: (i) => rowTerms[i][0] },
+    { name: 'df', type: 'integer', value: (i) => rowTerms[i][1].length },
     { name: 'rows', type: 'bytea', value: (i) => encodeInts(rowTerms[i][1]) },
+  ]);
+  const regionTerms = [...regionPostings(indicators, rowIndex.postings)].flatMap(([region, terms]) => [...terms].map(([term, list]) => ({ region, term, list })));
+  await insertRows(client, 'indicator_region_terms', generation, regionTerms.length, [
+    { name: 'region', type: 'text', value: (i) => regionTerms[i].region },
+    { name: 'term', type: 'text', value: (i) => regionTerms[i].term },
+    { name: 'rows', type: 'bytea', value: (i) => encodeInts(regionTerms[i].list) },
   ]);
   for (const file of vectorFiles) {
     await client.query('INSERT INTO vector_files (generation, path, body) VALUES ($1, $2, $3)', [generation, file.path, file.body]);
@@ -98,7 +122,7 @@ export async function writeGeneration(client: pg.ClientBase, snapshot: IndexSnap
     'INSERT INTO current_generation (only_row, generation) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET generation = EXCLUDED.generation',
     [generation],
   );
-  for (const table of ['documents', 'sections', 'chunks', 'bm25_terms', 'indicators', 'indicator_terms', 'vector_files']) {
+  for (const table of ['documents', 'sections', 'chunks', 'bm25_terms', 'indicators', 'indicator_terms', 'indicator_region_terms', 'vector_files']) {
     await client.query(`DELETE FROM ${table} WHERE generation <> $1`, [generation]);
   }
   await client.query('DELETE FROM generations WHERE id <> $1', [generation]);

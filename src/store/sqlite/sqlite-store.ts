@@ -4,15 +4,15 @@ import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { StoredDocument } from '../../documents/document.js';
 import { AppError } from '../../errors.js';
-import { scoringFields } from '../../indicators/indicator-source.js';
 import { buildRowIndex, regionPostings } from '../../indicators/row-index.js';
 import { indexDirError } from '../../index/index-dir-error.js';
 import { manifestSchema, type Manifest } from '../../index/manifest.js';
 import { computeCorpusFacts } from '../corpus-facts.js';
 import { manifestGeneration, type IndexCheck, type IndexReader, type IndexSnapshot, type IndexStore, type WriteOptions } from '../index-store.js';
 import { migrate } from './migrations.js';
-import { SqliteIndexReader } from './sqlite-reader.js';
+import { sqliteIndexReader } from './sqlite-reader.js';
 import { encodeInts } from '../int-blob.js';
+import { documentListItem, storedScoring, textYears } from '../stored-columns.js';
 import { countsMismatch, modelCheck } from '../manifest-check.js';
 
 const VECTORS_PREFIX = 'vectors-';
@@ -114,10 +114,7 @@ export class SqliteIndexStore implements IndexStore {
         db.exec(`DELETE FROM ${table}`);
       }
       const putDocument = db.prepare('INSERT INTO documents (ord, id, list_item, json) VALUES (?, ?, ?, ?)');
-      documents.forEach((doc, i) => {
-        const { text: _text, structure: _structure, ...item } = doc;
-        putDocument.run(i, doc.id, JSON.stringify(item), JSON.stringify(doc));
-      });
+      documents.forEach((doc, i) => putDocument.run(i, doc.id, JSON.stringify(documentListItem(doc)), JSON.stringify(doc)));
       const putSection = db.prepare('INSERT INTO sections (ord, doc_id, json) VALUES (?, ?, ?)');
       sections.forEach((s, i) => putSection.run(i, s.docId, JSON.stringify(s)));
       const putChunk = db.prepare('INSERT INTO chunks (ord, id, doc_id, start, "end", tokens, region, year, text_years, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -131,7 +128,7 @@ export class SqliteIndexStore implements IndexStore {
       );
       indicators.forEach((row, i) => {
         const tokens = rowIndex.tokens[i];
-        putRow.run(i, row.id, row.docId, row.region, row.year, row.period, row.modality, row.relatedTo ?? null, JSON.stringify(row), JSON.stringify({ fields: scoringFields(row), tokens }), row.undated ? 1 : 0, row.multiYear ? 1 : 0);
+        putRow.run(i, row.id, row.docId, row.region, row.year, row.period, row.modality, row.relatedTo ?? null, JSON.stringify(row), storedScoring(row, tokens), row.undated ? 1 : 0, row.multiYear ? 1 : 0);
       });
       const putRowTerm = db.prepare('INSERT INTO indicator_terms (term, df, rows) VALUES (?, ?, ?)');
       for (const [term, list] of rowIndex.postings) putRowTerm.run(term, list.length, encodeInts(list));
@@ -174,7 +171,7 @@ export class SqliteIndexStore implements IndexStore {
       db.close();
       throw new AppError('index_unavailable', 503, `the index database ${this.location} holds no index: run npm run ingest`);
     }
-    return new SqliteIndexReader(db, manifest, dirname(this.location));
+    return sqliteIndexReader(db, manifest, dirname(this.location));
   }
 
   async close(): Promise<void> {
@@ -189,11 +186,6 @@ export class SqliteIndexStore implements IndexStore {
     }
     this.db = undefined;
   }
-}
-
-/** Every 4-digit year written "NNNN年" in a chunk, so the retrieval year filter needs no chunk text. */
-export function textYears(text: string): number[] {
-  return [...new Set([...text.matchAll(/(?=(\d{4})年)/g)].map((m) => Number(m[1])))];
 }
 
 function openDatabase(file: string): Database.Database {

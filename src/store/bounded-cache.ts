@@ -5,7 +5,7 @@ export class BoundedCache<K, V> {
 
   /** `capacity` in entries, or in units of `weigh` (say, array lengths) when given. */
   constructor(
-    private readonly capacity: number,
+    readonly capacity: number,
     private readonly weigh: (value: V) => number = () => 1,
   ) {}
 
@@ -13,6 +13,16 @@ export class BoundedCache<K, V> {
     const hit = this.map.get(key);
     if (hit !== undefined || this.map.has(key)) return hit as V;
     const value = load(key);
+    this.set(key, value);
+    return value;
+  }
+
+  has(key: K): boolean {
+    return this.map.has(key);
+  }
+
+  /** Stores a value loaded ahead of its first get (many in one query). */
+  set(key: K, value: V): void {
     const weight = this.weigh(value);
     if (this.weight + weight > this.capacity) {
       this.map.clear();
@@ -20,6 +30,5 @@ export class BoundedCache<K, V> {
     }
     this.map.set(key, value);
     this.weight += weight;
-    return value;
   }
 }
