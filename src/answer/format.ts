@@ -13,6 +13,7 @@ export function periodLabel(key: string): string {
     const from = Number(range[2]);
     const to = Number(range[3]);
     if (from === 1 && to === 9) return `${range[1]}年前三季度`;
+    if (from === to) return `${range[1]}年${from}月`;
     return from === 1 ? `${range[1]}年1—${to}月` : `${range[1]}年${from}—${to}月`;
   }
   return `${key}年`;

@@ -34,6 +34,8 @@ const TIME_RE = new RegExp(
   'g',
 );
 
+const MONTH_STATISTIC = /^[，,]?(全[省市区县国]|规模以上|规上|工业增加值|制造业增加值|同比增长|增长\d)/;
+
 function monthNumber(text: string): number {
   return text === '元' ? 1 : parseChineseInteger(text) ?? Number(text);
 }
@@ -129,7 +131,10 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
     if (yearText) {
       const year = Number(yearText);
       if (year < 1900 || year > 2100) continue;
-      const range = subYearRange([f1, t1], n1, q1, m1, s1);
+      // "2022年10月规上工业增加值增长多少", "2024年10月，全市规上工业…": that month's figure (not after 截至).
+      const monthFigure =
+        m1 && (!s1 || s1 === '份') && !/[至到止]$/.test(text.slice(Math.max(0, start - 1), start)) && MONTH_STATISTIC.test(text.slice(end));
+      const range = subYearRange([f1, t1], n1, q1, m1, s1) ?? (monthFigure ? [Number(m1), Number(m1)] : null);
       found.push({ start, end, period: range ? makePeriod(year, range[0], range[1]) : makePeriod(year), explicitYear: true });
       continue;
     }

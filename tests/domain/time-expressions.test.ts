@@ -44,6 +44,11 @@ describe('findTimeExpressions: month ranges without a year', () => {
     expect(read('1—11月，全省规模以上工业增加值同比增长7.7%', LATE_2024)).toEqual([['1—11月', '2024-01..11', false]]);
   });
 
+  it('reads a year and month opening a statistic as that month, not after 截至', () => {
+    expect(read('2022年10月规上工业增加值增长多少', LATE_2024)).toEqual([['2022年10月', '2022-10..10', true]]);
+    expect(read('截至2022年10月，全市规上工业企业1200家', LATE_2024)).toEqual([['2022年10月', '2022', true]]);
+  });
+
   it('reads 元 (January) and Chinese month numerals in a range', () => {
     expect(read('元至6月份，全县规模工业增长9%', LATE_2024)).toEqual([['元至6月份', '2024H1', false]]);
     expect(read('今年一至六月，全县工业增长9%', LATE_2024)).toEqual([['今年一至六月', '2024H1', false]]);

@@ -168,8 +168,9 @@ describe('follow-ups that name a count or a relative year of their own', () => {
     expect(resolve('2023年江苏新增专精特新企业多少家？', '计划新增多少家？').question).toContain('专精特新企业');
   });
 
-  it('keeps 今年 as typed when the question before named no year, for the corpus to date', () => {
+  it('keeps 今年 or a month as typed when the question before named no year, for the corpus to date', () => {
     expect(resolve('江苏规上工业企业总数多少？', '今年新增几家？').question).toMatch(/^今年江苏/);
+    expect(resolve('江苏1-10月规上工业增加值增长多少？', '10月当月呢？').question).not.toMatch(/\d{4}年/);
   });
 });
 
