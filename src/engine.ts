@@ -115,6 +115,7 @@ async function engineOver(reader: IndexReader, storeKind: StoreKind, options: En
     writtenYears,
     undatedRegions,
     unplaced: reader.facts.unplaced ?? [],
+    zones: groupZones(reader.facts.zones ?? []),
     dense,
   };
 
@@ -149,4 +150,11 @@ async function engineOver(reader: IndexReader, storeKind: StoreKind, options: En
     generation: reader.generation,
     close: async () => reader.close(),
   };
+}
+
+/** Zone → the documents about it. */
+function groupZones(zones: ReadonlyArray<readonly [string, string]>): Map<string, string[]> {
+  const byZone = new Map<string, string[]>();
+  for (const [zone, docId] of zones) byZone.set(zone, [...(byZone.get(zone) ?? []), docId]);
+  return byZone;
 }

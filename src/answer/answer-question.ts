@@ -2,6 +2,7 @@ import type { Period } from '../domain/period.js';
 import { makePeriod } from '../domain/period.js';
 import { canonicalRegion, findRegionMentions, regionInfo, type RegionMention } from '../domain/regions.js';
 import { VOICE_WORD, voiceOfRegion, type VoiceLevel } from '../domain/region-voice.js';
+import { findZones } from '../domain/zones.js';
 import { normalizeQuestion } from './normalize-question.js';
 import type { IndicatorTable } from '../indicators/indicator-table.js';
 import type { HybridRetriever, RetrievalFilters } from '../retrieve/hybrid-retriever.js';
@@ -35,6 +36,8 @@ export interface Corpus {
   undatedRegions: ReadonlySet<string>;
   /** Documents that never name their place, with the level they speak as (全县, 全市). */
   unplaced: ReadonlyArray<readonly [string, VoiceLevel]>;
+  /** Zone ("金华开发区") → the documents about it, which are filed under its city. */
+  zones: ReadonlyMap<string, string[]>;
   dense: RetrievalReport['dense'];
 }
 
@@ -71,6 +74,18 @@ function unplacedFor(question: ParsedQuestion, corpus: Corpus): { regions: strin
   if (voices.size !== 1 || !voice) return undefined;
   const docIds = corpus.unplaced.filter(([, v]) => v === voice).map(([id]) => id);
   return docIds.length ? { regions: unknown, docIds, voice } : undefined;
+}
+
+/**
+ * "金华开发区上半年…" where a report is about that zone: asked of that report, the zone word taken out
+ * so that it is not read as part of the metric.
+ */
+function zoneAsked(text: string, corpus: Corpus): { text: string; docIds: string[] } | undefined {
+  const found = findZones(text).find((z) => corpus.zones.has(z.zone));
+  if (!found) return undefined;
+  const place = findRegionMentions(text.slice(found.start, found.end), { counties: true })[0];
+  const placeEnd = found.start + (place?.end ?? 0);
+  return { text: text.slice(0, placeEnd) + text.slice(found.end), docIds: corpus.zones.get(found.zone) ?? [] };
 }
 
 /** The question with the places a report never names taken out, also from its text (re-read for comparisons). */
@@ -143,7 +158,9 @@ async function answerFigure(request: AskRequest, corpus: Corpus): Promise<AskRes
     t = now;
   };
   const started = t;
-  let parsed = parseQuestion(spellOutCountyWords(request.question, corpus));
+  const spelled = spellOutCountyWords(request.question, corpus);
+  const zone = zoneAsked(spelled, corpus);
+  let parsed = parseQuestion(zone?.text ?? spelled);
   // A bare county name beside a named region ("广东…新建…") is a word unless a report is about that county.
   const strong = parsed.regions.some((r) => !parsed.weakRegions.includes(r));
   // Alone, it is the place asked when a report that never names its place speaks at its level (麻阳 over 我县…).
@@ -157,7 +174,8 @@ async function answerFigure(request: AskRequest, corpus: Corpus): Promise<AskRes
   const asked = applyFilters(parsed, request);
   const unplaced = unplacedFor(asked, corpus);
   const question = unplaced ? withoutRegions(asked, unplaced.regions) : asked;
-  const docIds = unplaced ? unplaced.docIds.filter((id) => !request.filters?.docIds || request.filters.docIds.includes(id)) : request.filters?.docIds;
+  const narrowed = unplaced?.docIds ?? zone?.docIds;
+  const docIds = narrowed ? narrowed.filter((id) => !request.filters?.docIds || request.filters.docIds.includes(id)) : request.filters?.docIds;
   lap('parse');
 
   const citations = new CitationList(corpus.document);

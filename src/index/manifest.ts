@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Bump when ingest output changes shape or meaning, so old indexes are rebuilt, and when a loader's
  * output changes: unchanged PDF/DOCX files are not parsed again within one version.
  */
-export const PIPELINE_VERSION = 6;
+export const PIPELINE_VERSION = 7;
 
 export const manifestSchema = z.object({
   pipelineVersion: z.number().int(),

@@ -3,6 +3,9 @@ import { findRegionMentions, regionInfo } from '../domain/regions.js';
 import type { Indicator } from '../indicators/indicator.js';
 import { voiceLevel, type VoiceLevel } from '../domain/region-voice.js';
 import { toSimplified } from '../domain/simplified.js';
+import { findZones } from '../domain/zones.js';
+
+const ZONE_LEAD = 200;
 
 /** What the answerer knows about the corpus as a whole: which regions and years it speaks of. */
 export interface CorpusFacts {
@@ -17,6 +20,8 @@ export interface CorpusFacts {
   undatedRegions: string[];
   /** Documents that never name their place ("我县…", "全市…"), with the level they speak as. */
   unplaced: Array<[string, VoiceLevel]>;
+  /** Zones a report is about, named in its opening lines ("金华开发区召开…"), with its document. */
+  zones: Array<[string, string]>;
 }
 
 /**
@@ -50,6 +55,8 @@ export function computeCorpusFacts(documents: StoredDocument[], sections: Sectio
     const voice = placed.has(doc.id) ? undefined : voiceLevel(toSimplified(doc.text));
     return voice ? [[doc.id, voice]] : [];
   });
+  // A zone named in the first lines is what the report is about, though it is filed under its city.
+  const zones = documents.flatMap((doc) => [...new Set(findZones(toSimplified(doc.text.slice(0, ZONE_LEAD))).map((z) => z.zone))].map((zone): [string, string] => [zone, doc.id]));
   return {
     sectionRegions: [...sectionRegions],
     mentionedRegions: [...mentionedRegions],
@@ -57,5 +64,6 @@ export function computeCorpusFacts(documents: StoredDocument[], sections: Sectio
     writtenYears: [...writtenYears],
     undatedRegions: [...undatedRegions],
     unplaced,
+    zones,
   };
 }

@@ -7,6 +7,7 @@ import {
   regionContains,
   regionInfo,
 } from '../../src/domain/regions.js';
+import { findZones } from '../../src/domain/zones.js';
 
 /** Mentions as [name, surface, start] triples; end and slicing are checked separately. */
 function mentions(text: string, abbreviations = false): [string, string, number][] {
@@ -216,5 +217,12 @@ describe('county names that are also dictionary words', () => {
     expect(findRegionMentions('义乌2025年规上工业企业', { abbreviations: true })).toEqual([]);
     const [mention] = findRegionMentions('义乌2025年规上工业企业', { abbreviations: true, countyWords: true });
     expect(mention).toMatchObject({ name: '义乌', weak: true, word: true });
+  });
+});
+
+describe('findZones', () => {
+  it('reads a zone right after a place, in its short form', () => {
+    expect(findZones('近日，遵义经济技术开发区召开会议').map((z) => z.zone)).toEqual(['遵义经开区']);
+    expect(findZones('遵义市规上工业增长6%').map((z) => z.zone)).toEqual([]);
   });
 });

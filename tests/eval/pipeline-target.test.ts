@@ -16,10 +16,10 @@ describe('openPipelineTarget with another seed folder', () => {
     const log: string[] = [];
 
     const target = await openPipelineTarget({ seedsDir, mode: 'extractive', log: (line) => log.push(line) });
-    const created = (await evalTempDirs()).filter((name) => !before.includes(name));
+    // Other evals on the machine may create their own folders meanwhile: ours is the one the log names.
+    const created = (await evalTempDirs()).filter((name) => !before.includes(name) && log.some((line) => line.includes(`${name}: rebuilt (1 documents`)));
     try {
       expect(created).toHaveLength(1);
-      expect(log.some((line) => line.includes(`${created[0]}: rebuilt (1 documents`))).toBe(true);
 
       const response = await target.ask('2026年湖北算力目标是多少');
       expect(response.retrieval.chunks.length).toBeGreaterThan(0);
