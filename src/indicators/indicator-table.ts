@@ -86,7 +86,8 @@ export function periodMatches(
   fullYearOnly = false,
   severalYears = false,
 ): boolean {
-  if (!period) return true;
+  // "全年…增长多少" with no year: a span of months (1—5月) is not the year.
+  if (!period) return !fullYearOnly || /^\d{4}$/.test(row.period);
   // "过去四年新增490户" is no answer for one of those years.
   if (row.multiYear && !severalYears) return false;
   // A text that never names its year answers for the months it names, in whatever year is asked (and says so).

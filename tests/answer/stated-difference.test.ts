@@ -104,3 +104,10 @@ describe('a change against an earlier span of the year', () => {
     expect(followUp.answer).toContain('较一季度回落1.2个百分点');
   });
 });
+
+describe('the full year asked after a span of months with no year', () => {
+  it('is not answered by the months', async () => {
+    const response = await ask('那全年呢？', ['福建1-4月装备制造业增加值增长多少？']);
+    expect(response.answer).not.toContain('7.4%');
+  });
+});

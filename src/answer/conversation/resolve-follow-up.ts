@@ -259,7 +259,7 @@ export function resolveFollowUp(previous: string, question: string, today = new 
   const difference = DIFFERENCE_VERB.exec(fullFollowUp);
   // "今年新增几家", "10月当月呢" after a question with no year: kept as typed, for the corpus to date.
   const typedTime = own.times[0] ? fullFollowUp.slice(own.times[0].start, own.times[0].end) : '';
-  const relativeTime = !prev.times.some((t) => t.explicitYear) && Boolean(own.times[0]) && !own.times[0].explicitYear;
+  const relativeTime = !prev.times.some((t) => t.explicitYear) && Boolean(own.times[0]) && !own.times[0].explicitYear && !/^(全年|当年)/.test(typedTime);
   const newTime =
     /(去年|上年)同期/.test(fullFollowUp) && prevParsed.periods[0]
       ? samePeriodYearBefore(prevParsed.periods[0])
