@@ -150,6 +150,19 @@ function readSentence(sentence: string, before?: string): MentionContext[] {
     const valuesAfter = respectively >= 0 ? inClause.filter((m) => m.start > clause.start + respectively) : [];
     let subjects: string[] = [];
     let attribute = '';
+    // "比全国、自治区、全市分别高4.2、4.3、3.2个百分点": each margin is the figure before against one base.
+    // "分别比全国、自治区和全市高4.2、4.3和3.2个百分点": the bases may follow 分别, before the verb.
+    // "分别高于全国(5.5%)、全区(6.5%)2.0和1.0个百分点": the bracketed rates are the bases' own.
+    const margins = valuesAfter.filter((m) => /百分点/.test(m.unit) && !/[（(][^）)]*$/.test(sentence.slice(clause.start, m.start)));
+    const afterRespectively = margins.length >= 2 ? clauseText.slice(attributeFrom, margins[0].start - clause.start).replace(/[（(][^）)]*[）)]/g, '') : '';
+    const trailingVerb = /(高出|高于|快于|低于|慢于|高|快|低|慢)$/.exec(afterRespectively)?.[0] ?? '';
+    const bases =
+      margins.length >= 2
+        ? basesListed(clauseText.slice(0, respectively), margins.length) ??
+          basesListed(afterRespectively.slice(0, afterRespectively.length - trailingVerb.length), margins.length) ??
+          (/^(高于|快于|低于|慢于)/.test(afterRespectively) ? basesListed(afterRespectively, margins.length) : undefined)
+        : undefined;
+    const baseVerb = bases ? trailingVerb || (/^(高于|快于|低于|慢于)/.exec(afterRespectively)?.[0] ?? '') : '';
     if (valuesAfter.length >= 2) {
       const listed = cleanMetricPhrase(clauseText.slice(0, respectively));
       // "有色金属冶炼和压延加工业、黑色金属…": 和 inside an item's name; 、 alone then separates the items.
@@ -192,7 +205,14 @@ function readSentence(sentence: string, before?: string): MentionContext[] {
       // "，较全部规上工业高出3.7个百分点" names its base first.
       const againstBase =
         /^[，,、\s]*((较|比)[^，。；\d]{0,14}?)?(高于|低于|快于|慢于|超出|高出)/.test(left) || new RegExp(`^[，,、\\s]*${AGAINST_BASE}$`).test(left);
-      if ((mention.isRank || isDifference(left)) && previous && (isScopeOnly(left) || againstBase)) {
+      const baseIndex = bases ? margins.indexOf(mention) : -1;
+      const bracketed = (c: MentionContext) => /[（(][^）)]*$/.test(sentence.slice(0, c.mention.start));
+      const figureBefore = [...contexts].reverse().find((c) => !c.subjectOf && !/百分点/.test(c.mention.unit) && !c.mention.isRank && !bracketed(c));
+      if (bases && baseIndex >= 0 && figureBefore) {
+        subjectOf = figureBefore;
+        const against = /于$/.test(baseVerb) ? `${baseVerb}${bases[baseIndex]}` : `比${bases[baseIndex]}${baseVerb}`;
+        metric = `${figureBefore.metric}（${against}）`;
+      } else if ((mention.isRank || isDifference(left)) && previous && (isScopeOnly(left) || againstBase)) {
         // "增长40.3%，较上月回升1.7个百分点，快于全市34.7个百分点": both margins qualify the 40.3%.
         const isMargin = (c: MentionContext) => c.mention.isRank || /百分点/.test(c.mention.unit);
         const figure = [...contexts].reverse().find((c) => !c.subjectOf && !isMargin(c));
@@ -255,6 +275,15 @@ function readSentence(sentence: string, before?: string): MentionContext[] {
     if (cleanMetricPhrase(clauseText)) previousClauseText = clauseText;
   }
   return contexts;
+}
+
+const BASE_PLACE = /^(全国|全省|全市|全区|全县|全州|全盟|自治区|省|市|县|区|国家|全国平均|全省平均|全市平均)$/;
+
+/** "比全国、自治区、全市" before 分别: the bases listed, when each is a base place and there are as many as figures. */
+function basesListed(text: string, count: number): string[] | undefined {
+  const listed = text.replace(/[（(][^）)]*[）)]/g, '').replace(/^[，,\s]*(其中)?(增速|分别)?(比|较|高于|快于|低于|慢于)/, '').replace(/[，,\s]/g, '');
+  const items = listed.split(/[、和]/);
+  return items.length === count && items.every((b) => BASE_PLACE.test(b)) ? items : undefined;
 }
 
 /**

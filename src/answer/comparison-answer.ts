@@ -95,6 +95,13 @@ function yesNoPrefix(text: string, difference: number): string {
 const BASE_WORDS = /上年同期|去年同期|同期|上年|去年|上一年|\d{4}年|全国|全省|全市|全区|全县|目标|预期|[一二三四]季度|上半年|前三季度|上月|\d{1,2}[-—至]\d{1,2}月/;
 const BASE_IN_SOURCE: Record<string, RegExp> = { 上年: /上年|去年|同期/, 去年: /上年|去年|同期/, 上一年: /上年|去年|同期/, 预期: /目标|预期/, 目标: /目标|预期/ };
 
+/** "比自治区高4.3个百分点" for one margin of a list the source states in one clause. */
+function listedMargin(row: Indicator): string | undefined {
+  const base = /（((?:比|高于|快于|低于|慢于)[^）]+)）$/.exec(row.metric)?.[1];
+  if (!base || findNumberMentions(row.phrase ?? '').length < 2) return undefined;
+  return `${base}${row.raw}${row.raw.endsWith(row.unit) ? '' : row.unit}`;
+}
+
 /** A difference the source states next to the figure ("高于全国1.9个百分点"): quoted, not computed. */
 function statedDifference(context: ComposeContext, subject: ScoredRow, baseText: string): Composed | undefined {
   const base = BASE_WORDS.exec(baseText)?.[0];
@@ -105,11 +112,13 @@ function statedDifference(context: ComposeContext, subject: ScoredRow, baseText:
   const yearBefore = base === `${subject.row.year - 1}年`;
   const inSource = base ? BASE_IN_SOURCE[yearBefore ? '上年' : base.replace(/同期$/, '') || base] ?? new RegExp(base) : undefined;
   const states = (text: string) => (inSource ? inSource.test(text) : canonicalize(text).includes(named));
-  const stated = context.table.companionsOf(subject.row.id).find((row) => row.measure !== 'rank' && states(row.phrase ?? row.metric));
+  // A margin listed with others ("比全国、自治区、全市分别高…") names its own base in its metric.
+  const companions = context.table.companionsOf(subject.row.id).filter((row) => row.measure !== 'rank');
+  const stated = companions.find((row) => states(row.metric)) ?? companions.find((row) => states(row.phrase ?? row.metric));
   if (!stated) return undefined;
   const usedSubject = cite(context, subject.row, subject.score);
   const usedStated = cite(context, stated, subject.score);
-  const answer = `${(stated.phrase ?? valuePhrase(stated)).replace(/[。；，,;]+$/, '')}[${usedStated.citation}]：${subjectOf(subject.row)}${valuePhrase(subject.row)}[${usedSubject.citation}]。`;
+  const answer = `${(listedMargin(stated) ?? stated.phrase ?? valuePhrase(stated)).replace(/[。；，,;]+$/, '')}[${usedStated.citation}]：${subjectOf(subject.row)}${valuePhrase(subject.row)}[${usedSubject.citation}]。`;
   return { status: 'answered', answer, used: [usedSubject, usedStated], related: [] };
 }
 

@@ -121,6 +121,7 @@ export function findNumberMentions(text: string): NumberMention[] {
     });
   }
   mergeRanges(text, mentions);
+  sharedUnits(text, mentions);
   for (const match of text.matchAll(RANK_RE)) {
     const start = match.index;
     const value = match[0] === '首位' ? 1 : parseChineseInteger(match[1]);
@@ -131,6 +132,21 @@ export function findNumberMentions(text: string): NumberMention[] {
     mentions.push({ start, end: start + match[0].length, raw: match[0], value, unit: '位', approx: '', isRank: true });
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+// "分别高4.2、4.3、3.2个百分点": the unit written once after a list of rates is every item's.
+const RATE_LIST = /(?:\d+(?:\.\d+)?[、和])+\d+(?:\.\d+)?(个百分点|百分点|%)/g;
+
+function sharedUnits(text: string, mentions: NumberMention[]): void {
+  for (const list of text.matchAll(RATE_LIST)) {
+    const unit = list[1];
+    let start = list.index;
+    for (const raw of list[0].slice(0, -unit.length).split(/[、和]/).slice(0, -1)) {
+      const covered = isIdentifierChar(text[start - 1]) || mentions.some((m) => m.start <= start && start < m.end);
+      if (!covered) mentions.push({ start, end: start + raw.length, raw, value: Number(raw), unit, approx: '', isRank: false });
+      start += raw.length + 1;
+    }
+  }
 }
 
 const RANGE_DASH = /^[—\-–~至到]$/;

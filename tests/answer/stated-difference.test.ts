@@ -13,6 +13,7 @@ const REPORT = `福建省工业和信息化厅
 2023年，全省工业增加值达到1.8万亿元，较2020年增加3200亿元。
 2024年全省规上工业增加值增长目标为6%左右。
 1-4月，全省装备制造业增加值同比增长7.4%，较一季度回落1.2个百分点。
+2023年，全省数字经济核心产业增加值增长9.1%，分别比全国、全省平均和全市高3.5、2.6和1.2个百分点。
 2023年，全省原煤产量在上年增产的基础上，再增产1200万吨，达到2.1亿吨。`;
 
 const reports = useReportEngine({ 'report.txt': REPORT });
@@ -109,5 +110,14 @@ describe('the full year asked after a span of months with no year', () => {
   it('is not answered by the months', async () => {
     const response = await ask('那全年呢？', ['福建1-4月装备制造业增加值增长多少？']);
     expect(response.answer).not.toContain('7.4%');
+  });
+});
+
+describe('margins listed against several bases at once', () => {
+  it('quotes the one asked for', async () => {
+    const response = await ask('福建2023年数字经济核心产业增加值增速比全市高多少？');
+    expect(response.answer).toMatch(/^比全市高1\.2个百分点\[1\]/);
+    const national = await ask('福建2023年数字经济核心产业增加值增速比全国高多少？');
+    expect(national.answer).toMatch(/^比全国高3\.5个百分点\[1\]/);
   });
 });

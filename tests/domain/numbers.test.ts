@@ -33,6 +33,12 @@ describe('findNumberMentions: quantities', () => {
     expect(pick(only('经济总量迈上3000亿台阶'))).toMatchObject({ raw: '3000亿', value: 3e11, unit: '' });
   });
 
+  it('gives every rate of a list the unit written once at its end', () => {
+    const rates = findNumberMentions('分别比全国、全省和全市高4.2、4.3和3.2个百分点');
+    expect(rates.map((m) => [m.raw, m.unit])).toEqual([['4.2', '个百分点'], ['4.3', '个百分点'], ['3.2个百分点', '个百分点']]);
+    expect(findNumberMentions('编号A12、4.3%').map((m) => m.raw)).toEqual(['4.3%']);
+  });
+
   it('keeps the per-unit of a density', () => {
     expect(pick(only('工业机器人密度达到260台/万人'))).toMatchObject({ raw: '260台/万人', value: 260, unit: '台/万人' });
   });
